@@ -1,0 +1,88 @@
+"""policykit: how jurisdictions punish covert filming and image-based sexual abuse, as cited, dated data.
+
+>>> import datetime, policykit
+>>> data = policykit.load()
+>>> cell = policykit.coverage(data, "CN", "covert_filming", datetime.date(2025, 6, 1))
+>>> cell.status.value
+'administrative_sanction'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("policykit")
+except PackageNotFoundError:  # pragma: no cover - running from a checkout that was never installed
+    __version__ = "0+unknown"
+
+from policykit.comparison import Cell, Comparison, Row, TierMode, compare
+from policykit.errors import DataError, PolicykitError, Problem, StaleDataWarning, UnknownIdError
+from policykit.loading import bundled_data_path, load, validate
+from policykit.model import (
+    Act,
+    Ancillary,
+    Combination,
+    Conduct,
+    CoverageStatement,
+    CoverageStatus,
+    Dataset,
+    Event,
+    Factor,
+    Fine,
+    Instrument,
+    Jurisdiction,
+    Liability,
+    Penalty,
+    Provision,
+    Source,
+    Status,
+    Term,
+    TermRange,
+    Tier,
+    Version,
+)
+from policykit.queries import Coverage, InForce, coverage, provisions_in_force, version_in_force
+
+__all__ = [
+    "Act",
+    "Ancillary",
+    "Cell",
+    "Combination",
+    "Comparison",
+    "Conduct",
+    "Coverage",
+    "CoverageStatement",
+    "CoverageStatus",
+    "DataError",
+    "Dataset",
+    "Event",
+    "Factor",
+    "Fine",
+    "InForce",
+    "Instrument",
+    "Jurisdiction",
+    "Liability",
+    "Penalty",
+    "PolicykitError",
+    "Problem",
+    "Provision",
+    "Row",
+    "Source",
+    "StaleDataWarning",
+    "Status",
+    "Term",
+    "TermRange",
+    "Tier",
+    "TierMode",
+    "UnknownIdError",
+    "Version",
+    "__version__",
+    "bundled_data_path",
+    "compare",
+    "coverage",
+    "load",
+    "provisions_in_force",
+    "validate",
+    "version_in_force",
+]

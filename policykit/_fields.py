@@ -1,0 +1,230 @@
+"""Typed, located access to the fields of one YAML mapping.
+
+Each reader records a `Problem` (what was found, what was expected, where) and returns None instead of
+raising, so one pass over a file reports all of its problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Collection
+from typing import Any, TypeVar
+
+from policykit._yaml import Mark, YamlList, YamlMap, describe, is_finite_number
+from policykit.errors import Problem
+
+E = TypeVar("E", bound=enum.Enum)
+
+#: Amounts above this are refused: no fine in any currency comes near it, and it keeps arithmetic exact.
+MAX_AMOUNT = 10**15
+_TERM = re.compile(r"^(?P<amount>[0-9]{1,4}) (?P<unit>years?|months?|days?)$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class FileProblems:
+    """The problems found in one file."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+
+    def add(self, mark: Mark, message: str) -> None:
+        self.problems.append(Problem(self.name, mark[0], mark[1], message))
+
+
+class Fields:
+    """The fields of one mapping at `where` (a dotted path used in messages)."""
+
+    def __init__(self, file: FileProblems, value: Any, where: str, mark: Mark, allowed: Collection[str]) -> None:
+        self.file = file
+        self.where = where
+        self.ok = isinstance(value, YamlMap)
+        if not self.ok:
+            file.add(mark, f"{where}: expected a mapping, found {describe(value)}")
+            self.map = YamlMap(mark)
+            return
+        self.map = value
+        for key in value:
+            if key not in allowed:
+                expected = ", ".join(sorted(allowed))
+                file.add(value.key_marks[key], f"{where}: unknown key {key!r}; expected one of: {expected}")
+
+    @property
+    def mark(self) -> Mark:
+        return self.map.mark
+
+    def at(self, key: str) -> Mark:
+        return self.map.value_marks.get(key, self.map.mark)
+
+    def path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def has(self, key: str) -> bool:
+        return key in self.map
+
+    def raw(self, key: str) -> Any:
+        return self.map.get(key)
+
+    def problem(self, key: str, message: str) -> None:
+        self.file.add(self.at(key), f"{self.path(key)}: {message}")
+
+    def _get(self, key: str, required: bool) -> Any:
+        if key not in self.map or self.map[key] is None:
+            if required and self.ok:
+                self.file.add(self.map.mark, f"{self.where or 'file'}: missing required key {key!r}")
+            return None
+        return self.map[key]
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(key, f"expected non-empty text, found {describe(value)}")
+            return None
+        return value.strip()
+
+    def identifier(self, key: str, required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        return self.check_identifier(key, value)
+
+    def check_identifier(self, key: str, value: Any, mark: Mark | None = None) -> str | None:
+        if isinstance(value, str) and _ID.match(value):
+            return value
+        where = mark or self.at(key)
+        self.file.add(
+            where,
+            f"{self.path(key)}: expected an id of lower-case ASCII letters, digits, '_' and '-', "
+            f"found {describe(value)}",
+        )
+        return None
+
+    def date(self, key: str, required: bool = True) -> dt.date | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            self.problem(key, f"expected a date (YYYY-MM-DD), found {describe(value)}")
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            self.problem(key, f"expected an unquoted date (YYYY-MM-DD), found {describe(value)}")
+            return None
+        self.problem(key, f"expected a date (YYYY-MM-DD), found {describe(value)}")
+        return None
+
+    def amount(self, key: str, required: bool = True) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and is_finite_number(value) and value.is_integer():
+                self.problem(key, f"expected a whole number, found {describe(value)}; write it without a decimal point")
+            else:
+                self.problem(key, f"expected a whole number, found {describe(value)}")
+            return None
+        if value < 0:
+            self.problem(key, f"expected a number of 0 or more, found {describe(value)}")
+            return None
+        if value > MAX_AMOUNT:
+            self.problem(key, f"expected a number of at most {MAX_AMOUNT:,}, found {describe(value)}")
+            return None
+        return value
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.problem(key, f"expected true or false, found {describe(value)}")
+            return default
+        return value
+
+    def choice(self, key: str, kind: type[E], required: bool = True, default: E | None = None) -> E | None:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        try:
+            return kind(value)
+        except ValueError:
+            expected = ", ".join(member.value for member in kind)
+            self.problem(key, f"expected one of: {expected}; found {describe(value)}")
+            return None
+
+    def mapping(self, key: str, allowed: Collection[str], required: bool = True) -> Fields | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        fields = Fields(self.file, value, self.path(key), self.at(key), allowed)
+        return fields if fields.ok else None
+
+    def entries(self, key: str, required: bool = True) -> list[tuple[str, Any, Mark]] | None:
+        """The (key, value, mark) entries of a mapping-valued field."""
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, YamlMap):
+            self.problem(key, f"expected a mapping, found {describe(value)}")
+            return None
+        return [(name, item, value.value_marks.get(name, value.key_marks[name])) for name, item in value.items()]
+
+    def key_mark(self, key: str, inner: str) -> Mark:
+        value = self.map.get(key)
+        if isinstance(value, YamlMap):
+            return value.key_marks.get(inner, value.mark)
+        return self.at(key)
+
+    def items(self, key: str, required: bool = True) -> list[tuple[int, Any, Mark]] | None:
+        """The (index, value, mark) items of a list-valued field."""
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, YamlList):
+            self.problem(key, f"expected a list, found {describe(value)}")
+            return None
+        return [(index, item, value.item_marks[index]) for index, item in enumerate(value)]
+
+    def identifiers(self, key: str, required: bool = False) -> tuple[str, ...] | None:
+        """A list of ids; duplicates are reported."""
+        items = self.items(key, required)
+        if items is None:
+            return None
+        found: list[str] = []
+        for index, value, mark in items:
+            checked = self.check_identifier(f"{key}[{index}]", value, mark)
+            if checked is None:
+                continue
+            if checked in found:
+                self.file.add(mark, f"{self.path(key)}[{index}]: {checked!r} is listed twice")
+                continue
+            found.append(checked)
+        return tuple(found)
+
+    def references(self, key: str, required: bool = False) -> list[tuple[str, Mark]] | None:
+        """A list of path-like ids (`kr/sca/art_14`) with their marks."""
+        items = self.items(key, required)
+        if items is None:
+            return None
+        found: list[tuple[str, Mark]] = []
+        for index, value, mark in items:
+            if not isinstance(value, str) or not value.strip():
+                self.file.add(mark, f"{self.path(key)}[{index}]: expected an id, found {describe(value)}")
+                continue
+            found.append((value.strip(), mark))
+        return found
+
+    def term(self, key: str, required: bool = False) -> tuple[int, str] | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        match = _TERM.match(value) if isinstance(value, str) else None
+        if match is None:
+            self.problem(key, f"expected a term such as '7 years', '6 months' or '10 days', found {describe(value)}")
+            return None
+        unit = match["unit"] if match["unit"].endswith("s") else match["unit"] + "s"
+        return int(match["amount"]), unit

@@ -1,0 +1,181 @@
+"""Checks that span files: references between ids, the order of versions, and coverage with no gap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator, Mapping
+
+from policykit.errors import Problem
+from policykit.model import Dataset, Location, Provision, Version
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _problem(location: Location | None, message: str) -> Problem:
+    if location is None:
+        return Problem("<data>", 1, 1, message)
+    return Problem(location.file, location.line, location.column, message)
+
+
+def check_dataset(dataset: Dataset, marks: Mapping[str, Location], today: dt.date | None = None) -> list[Problem]:
+    """Every cross-file problem of `dataset`; `marks` locates references recorded by the loader."""
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    problems.extend(_check_jurisdictions_exist(dataset))
+    for provision in dataset.provisions.values():
+        problems.extend(_check_versions(provision))
+        problems.extend(_check_references(dataset, provision, marks))
+    problems.extend(_check_reference_marks(dataset, marks))
+    for code in dataset.jurisdictions:
+        problems.extend(_check_coverage(dataset, code, today, marks.get(f"jurisdiction:{code}")))
+    return problems
+
+
+def _check_jurisdictions_exist(dataset: Dataset) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for provision in dataset.provisions.values():
+        code = provision.jurisdiction
+        if code not in dataset.jurisdictions and code not in seen:
+            seen.add(code)
+            yield _problem(
+                provision.location,
+                f"jurisdiction {code} has no jurisdiction.yaml (or it has errors); "
+                f"expected {code.lower()}/jurisdiction.yaml",
+            )
+
+
+def _check_versions(provision: Provision) -> Iterator[Problem]:
+    previous: Version | None = None
+    for version in provision.versions:
+        if previous is not None:
+            if version.in_force_from <= previous.in_force_from:
+                yield _problem(
+                    version.location,
+                    f"{provision.id}: version in force from {version.in_force_from} is listed after the version "
+                    f"from {previous.in_force_from}; expected versions oldest first",
+                )
+            elif previous.in_force_to is not None and previous.in_force_to >= version.in_force_from:
+                yield _problem(
+                    version.location,
+                    f"{provision.id}: version in force from {version.in_force_from} overlaps the previous version, "
+                    f"in force to {previous.in_force_to}",
+                )
+        if version.penalty is None and provision.liability.value != "civil" and not version.thresholds:
+            yield _problem(version.location, f"{provision.id}: missing 'penalty'; only civil provisions may omit it")
+        for threshold in version.thresholds:
+            tier_factors = {factor for tier in version.tiers for factor in tier.factors}
+            if threshold.tier != "base" and threshold.tier not in tier_factors:
+                yield _problem(
+                    version.location,
+                    f"{provision.id}: threshold for tier {threshold.tier!r}, "
+                    "but no tier of this version has that factor",
+                )
+        previous = version
+
+
+def _check_references(dataset: Dataset, provision: Provision, marks: Mapping[str, Location]) -> Iterator[Problem]:
+    jurisdiction = dataset.jurisdictions.get(provision.jurisdiction)
+    for version in provision.versions:
+        act_key = version.amended_by.rsplit("/", 1)[-1]
+        if jurisdiction is not None and act_key not in jurisdiction.acts:
+            location = marks.get(f"amended_by:{provision.id}@{version.in_force_from}", version.location)
+            known = ", ".join(sorted(jurisdiction.acts)) or "none declared"
+            yield _problem(
+                location,
+                f"amended_by: unknown act {act_key!r}; declare it under 'acts' in "
+                f"{provision.jurisdiction.lower()}/jurisdiction.yaml (declared: {known})",
+            )
+        fine = version.penalty.fine if version.penalty is not None else None
+        if jurisdiction is not None and fine is not None and fine.currency == "XXX":
+            yield _problem(version.location, f"{provision.id}: fine has no currency and the jurisdiction declares none")
+    if provision.successor is not None:
+        successor = dataset.provisions.get(provision.successor)
+        if successor is None:
+            yield _problem(provision.location, f"successor: unknown provision {provision.successor!r}")
+        elif successor.id == provision.id:
+            yield _problem(provision.location, "successor: a provision cannot succeed itself")
+        elif successor.versions and provision.versions:
+            last, first = provision.versions[-1], successor.versions[0]
+            if last.in_force_to is None or last.in_force_to >= first.in_force_from:
+                yield _problem(
+                    provision.location,
+                    f"successor: {successor.id} is in force from {first.in_force_from}, but the last version of "
+                    f"{provision.id} is in force to {last.in_force_to or 'today'}; expected it to end before",
+                )
+
+
+def _check_reference_marks(dataset: Dataset, marks: Mapping[str, Location]) -> Iterator[Problem]:
+    acts = {act.id for jurisdiction in dataset.jurisdictions.values() for act in jurisdiction.acts.values()}
+    for key, location in sorted(marks.items()):
+        if not key.startswith("ref:"):
+            continue
+        reference = key[len("ref:") :].rsplit(":", 1)[0]
+        if reference not in dataset.provisions and reference not in acts:
+            yield _problem(location, f"unknown provision or act id {reference!r}")
+
+
+def _intervals(dataset: Dataset, code: str, conduct: str) -> list[tuple[dt.date, dt.date | None, str]]:
+    spans: list[tuple[dt.date, dt.date | None, str]] = []
+    for provision in dataset.provisions.values():
+        if provision.jurisdiction != code:
+            continue
+        for version in provision.versions:
+            if conduct in version.conducts:
+                spans.append((version.in_force_from, version.in_force_to, "provision"))
+    return spans
+
+
+def _check_coverage(dataset: Dataset, code: str, today: dt.date, file_location: Location | None) -> Iterator[Problem]:
+    """From `coverage_from` to today, each day of each conduct has a provision or a statement, not both."""
+    jurisdiction = dataset.jurisdictions[code]
+    for conduct in sorted(dataset.conducts):
+        provision_spans = _intervals(dataset, code, conduct)
+        statements = [s for s in jurisdiction.coverage if s.conduct == conduct]
+        for statement in statements:
+            for start, end, _ in provision_spans:
+                if _overlap(statement.start, statement.end, start, end):
+                    yield _problem(
+                        statement.location,
+                        f"coverage.{conduct}: statement {statement.status.value} from {statement.start} overlaps a "
+                        f"provision covering {conduct} in force from {start}; a statement is only for days no "
+                        "provision covers",
+                    )
+                    break
+        ordered = sorted(statements, key=lambda s: s.start)
+        for first, second in itertools.pairwise(ordered):
+            if _overlap(first.start, first.end, second.start, second.end):
+                yield _problem(second.location, f"coverage.{conduct}: statement overlaps the one from {first.start}")
+        spans = sorted(
+            [(start, end) for start, end, _ in provision_spans] + [(s.start, s.end) for s in statements],
+            key=lambda span: span[0],
+        )
+        gap = _first_gap(spans, jurisdiction.coverage_from, today)
+        if gap is not None:
+            start, end = gap
+            yield _problem(
+                file_location,
+                f"coverage: conduct {conduct!r} has no provision and no coverage statement from {start} to {end}; "
+                "add a statement (not_covered or unknown) so no cell is blank",
+            )
+
+
+def _overlap(a_start: dt.date, a_end: dt.date | None, b_start: dt.date, b_end: dt.date | None) -> bool:
+    return (a_end is None or b_start <= a_end) and (b_end is None or a_start <= b_end)
+
+
+def _first_gap(
+    spans: list[tuple[dt.date, dt.date | None]], start: dt.date, today: dt.date
+) -> tuple[dt.date, dt.date] | None:
+    cursor = start
+    for span_start, span_end in spans:
+        if span_start > cursor:
+            return cursor, min(span_start - _ONE_DAY, today)
+        if span_end is None:
+            return None
+        cursor = max(cursor, span_end + _ONE_DAY)
+        if cursor > today:
+            return None
+    if cursor <= today:
+        return cursor, today
+    return None

@@ -1,0 +1,253 @@
+"""The `policykit` command line.
+
+Exit status: 0 on success, 1 when data has problems, 2 for bad usage (unknown ids, bad dates, bad options).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from policykit import __version__
+from policykit.comparison import TierMode, compare
+from policykit.errors import DataError, PolicykitError, StaleDataWarning, UnknownIdError
+from policykit.loading import load, validate
+from policykit.model import Dataset
+from policykit.queries import check_jurisdiction, provisions_in_force
+from policykit.rendering import LANGUAGES, cite, describe_penalty, labels, render_markdown
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _UsageError(Exception):
+    """Bad arguments: reported on stderr with exit status 2."""
+
+
+def _date(text: str) -> dt.date:
+    if not _DATE.match(text):
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a real calendar date") from None
+
+
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help="a data folder to use instead of the bundled data (see docs/data-format.md)",
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="lay the --data folder over the bundled data instead of replacing it",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policykit",
+        description="Compare how jurisdictions punish covert filming and image-based sexual abuse, "
+        "from cited, dated data.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    listing = commands.add_parser("list", help="list jurisdictions, conducts and factors")
+    listing.add_argument(
+        "what",
+        nargs="?",
+        choices=("jurisdictions", "conducts", "factors"),
+        help="list only this (default: all three)",
+    )
+    _add_data_options(listing)
+
+    show = commands.add_parser("show", help="show a jurisdiction's provisions in force on a date")
+    show.add_argument("jurisdiction", metavar="J", help="jurisdiction code, e.g. KR")
+    show.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
+    show.add_argument("--conduct", action="append", metavar="C", help="only provisions covering this conduct")
+    _add_data_options(show)
+
+    comparison = commands.add_parser("compare", help="compare conducts across jurisdictions")
+    comparison.add_argument("--conduct", action="append", metavar="C", help="a conduct row (repeatable)")
+    comparison.add_argument("--jurisdiction", action="append", metavar="J", help="a jurisdiction column (repeatable)")
+    comparison.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
+    comparison.add_argument(
+        "--tiers", choices=[mode.value for mode in TierMode], default="base", help="base penalties only, or every tier"
+    )
+    comparison.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels, money and dates")
+    comparison.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_data_options(comparison)
+
+    checking = commands.add_parser("validate", help="check data folders or files; exit 1 on any problem")
+    checking.add_argument("paths", nargs="+", metavar="PATH", help="a data folder or a single data file")
+    return parser
+
+
+def _load(args: argparse.Namespace) -> Dataset:
+    if args.merge and not args.data:
+        raise _UsageError("--merge needs --data PATH")
+    return load(args.data, merge=args.merge) if args.data else load()
+
+
+def _write(text: str, output: str | None, stdout: TextIO) -> None:
+    if output is None:
+        stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise _UsageError(f"cannot write {output}: {error.strerror}") from None
+
+
+def _run_list(args: argparse.Namespace, stdout: TextIO) -> int:
+    dataset = _load(args)
+    sections: list[str] = []
+    if args.what in (None, "jurisdictions"):
+        rows = [
+            f"  {code}  {j.name.best()}" + (f" ({j.name.original})" if j.name.original else "")
+            for code, j in dataset.jurisdictions.items()
+        ]
+        sections.append("Jurisdictions:\n" + "\n".join(rows))
+    if args.what in (None, "conducts"):
+        rows = [f"  {conduct.id:<24} {conduct.en}" for conduct in dataset.conducts.values()]
+        sections.append("Conducts:\n" + "\n".join(rows))
+    if args.what in (None, "factors"):
+        rows = [f"  {factor.id:<30} {factor.kind.value:<12} {factor.en}" for factor in dataset.factors.values()]
+        sections.append("Factors:\n" + "\n".join(rows))
+    stdout.write("\n\n".join(sections) + "\n")
+    return 0
+
+
+def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
+    dataset = _load(args)
+    code = check_jurisdiction(dataset, args.jurisdiction)
+    for conduct in args.conduct or []:
+        if conduct not in dataset.conducts:
+            raise UnknownIdError("conduct", conduct, dataset.conducts)
+    on = args.as_of or dt.date.today()
+    jurisdiction = dataset.jurisdictions[code]
+    items = provisions_in_force(dataset, code, on)
+    if args.conduct:
+        items = [item for item in items if set(args.conduct) & set(item.version.conducts)]
+    verified = dataset.verified_on(code)
+    lines = [
+        f"{code} — {jurisdiction.name.best()}"
+        + (f" ({jurisdiction.name.original})" if jurisdiction.name.original else ""),
+        f"Provisions in force on {on.isoformat()}; data verified on {verified.isoformat() if verified else '—'}.",
+    ]
+    if not items:
+        lines.append("")
+        lines.append("No provision in the data is in force on this date.")
+    for item in items:
+        provision, version = item.provision, item.version
+        act = jurisdiction.acts.get(version.amended_by.rsplit("/", 1)[-1])
+        heading = ""
+        if provision.heading is not None:
+            heading = " — " + " / ".join(name for name in (provision.heading.original, provision.heading.en) if name)
+        lines.append("")
+        lines.append(f"{cite(dataset, provision)}{heading}")
+        lines.append(f"  id: {provision.id}   liability: {provision.liability.value} ({provision.reach.value})")
+        lines.append(f"  conducts: {', '.join(version.conducts)}")
+        if version.applies_only_when:
+            lines.append(f"  applies only when: {', '.join(version.applies_only_when)}")
+        until = f" to {version.in_force_to.isoformat()}" if version.in_force_to else ""
+        made_by = f"{act.reference} of {act.adopted_on.isoformat()}" if act else version.amended_by
+        lines.append(f"  version in force from {version.in_force_from.isoformat()}{until}, by {made_by}")
+        lines.append(f"  status: {version.status.value}, verified on {version.verified_on.isoformat()}")
+        if version.note:
+            lines.append(f"  note: {version.note}")
+        if version.penalty is not None and not version.penalty.is_empty:
+            lines.append(f"  penalty: {describe_penalty(version.penalty)}")
+        for tier in version.tiers:
+            lines.append(f"  tier {' + '.join(tier.factors)}: {describe_penalty(tier.penalty)}")
+        for threshold in version.thresholds:
+            lines.append(
+                f"  threshold ({threshold.tier}): {threshold.measure.value} >= {threshold.minimum:,}"
+                f" (set by {threshold.set_by})"
+            )
+        for measure in version.ancillary:
+            kind = "mandatory" if measure.mandatory else "discretionary"
+            lines.append(f"  ancillary: {measure.measure.value.replace('_', ' ')} ({kind})")
+        if version.prosecution.value != "ex_officio":
+            lines.append(f"  prosecution: {version.prosecution.value.replace('_', ' ')}")
+        lines.append(f"  summary: {version.summary}")
+        for number, source in enumerate(version.sources, start=1):
+            via = f" (read via {source.read_via})" if source.read_via else ""
+            lines.append(
+                f"  [{number}] {source.title}, {source.publisher} [{source.kind.value}, {source.language}], "
+                f"{source.pinpoint or ''} {source.url}{via}, checked {source.checked_on.isoformat()}"
+            )
+    if verified is not None and on > verified:
+        lines.append("")
+        lines.append(labels("en")["stale"])
+    stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _run_compare(args: argparse.Namespace, stdout: TextIO) -> int:
+    dataset = _load(args)
+    table = compare(
+        dataset,
+        conducts=args.conduct,
+        jurisdictions=args.jurisdiction,
+        on=args.as_of,
+        tiers=TierMode(args.tiers),
+    )
+    _write(render_markdown(dataset, table, args.lang), args.output, stdout)
+    return 0
+
+
+def _run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
+    problems = validate(args.paths)
+    for problem in problems:
+        stdout.write(f"{problem}\n")
+    if problems:
+        sys.stderr.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
+        return 1
+    sys.stderr.write("no problems found\n")
+    return 0
+
+
+_COMMANDS = {"list": _run_list, "show": _run_show, "compare": _run_compare, "validate": _run_validate}
+
+
+def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    parser.exit(2, f"{parser.prog}: error: {message}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        with warnings.catch_warnings():
+            # The CLI says so in its own output; a Python warning line would only repeat it.
+            warnings.simplefilter("ignore", StaleDataWarning)
+            return _COMMANDS[args.command](args, sys.stdout)
+    except UnknownIdError as error:
+        _fail(parser, str(error))
+    except _UsageError as error:
+        _fail(parser, str(error))
+    except DataError as error:
+        for problem in error.problems:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{parser.prog}: the data has {len(error.problems)} problem(s); nothing was shown\n")
+        return 1
+    except PolicykitError as error:  # pragma: no cover - every subclass is handled above
+        _fail(parser, str(error))
+    except BrokenPipeError:
+        return 0
+
+
+def entry_point() -> None:
+    """The console script: exit with `main`'s status."""
+    sys.exit(main())

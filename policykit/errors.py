@@ -1,0 +1,57 @@
+"""The exceptions and warnings policykit raises.
+
+Every exception is a `PolicykitError`, so `except policykit.PolicykitError` catches all that the library
+raises on purpose. Bad data is a `DataError` carrying every located `Problem` found, not only the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+
+@attrs.frozen(order=True)
+class Problem:
+    """One thing wrong with a data file, at a place in it (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class PolicykitError(Exception):
+    """Base class of every error policykit raises on purpose."""
+
+
+class DataError(PolicykitError):
+    """The data files have problems; `problems` lists all of them, in file and line order."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: Sequence[Problem] = tuple(sorted(problems))
+        count = len(self.problems)
+        head = "\n".join(str(problem) for problem in self.problems[:20])
+        more = f"\n... and {count - 20} more" if count > 20 else ""
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the data:\n{head}{more}")
+
+
+class UnknownIdError(PolicykitError, LookupError):
+    """A jurisdiction, conduct, factor or provision id that the dataset does not have."""
+
+    def __init__(self, kind: str, value: str, choices: Iterable[str]) -> None:
+        self.kind = kind
+        self.value = value
+        self.choices = tuple(sorted(choices))
+        shown = ", ".join(self.choices) if self.choices else "none"
+        super().__init__(f"unknown {kind} {value!r}; expected one of: {shown}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class StaleDataWarning(UserWarning):
+    """A query asks about a date after the data was last checked against its sources."""

@@ -1,0 +1,838 @@
+"""Reading data folders into a `Dataset`, reporting every problem with its `file:line:column`.
+
+A data folder holds `vocabulary.yaml` (optional in a user's folder: the bundled one is used) and one
+folder per jurisdiction (`kr/jurisdiction.yaml`, `kr/events.yaml`, `kr/instruments/<slug>.yaml`).
+See docs/data-format.md for the format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from policykit import _currencies
+from policykit._fields import Fields, FileProblems
+from policykit._yaml import Mark, YamlReadError, read_yaml
+from policykit.checks import check_dataset
+from policykit.errors import DataError, Problem
+from policykit.model import (
+    Act,
+    Ancillary,
+    Combination,
+    Conduct,
+    CoverageStatement,
+    Dataset,
+    Event,
+    EventFact,
+    Factor,
+    FactorKind,
+    Fine,
+    Instrument,
+    InstrumentKind,
+    Liability,
+    Location,
+    Measure,
+    Names,
+    Penalty,
+    Prosecution,
+    Provision,
+    Reach,
+    Source,
+    SourceKind,
+    StatementStatus,
+    Status,
+    Term,
+    TermRange,
+    Threshold,
+    ThresholdMeasure,
+    Tier,
+    Unit,
+    Version,
+)
+
+_JURISDICTION_FOLDER = re.compile(r"^[a-z]{2}$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_FRACTION = re.compile(r"^([1-9][0-9]?)/([1-9][0-9]?)$")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+
+
+def bundled_data_path() -> Path:
+    """The folder of the data shipped with policykit."""
+    packaged = Path(__file__).parent / "_bundled" / "jurisdictions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).parent.parent / "jurisdictions"  # a source checkout or editable install
+
+
+def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> Dataset:
+    """Load and check a data folder; with no `path`, the bundled data.
+
+    With `merge=True`, the files of `path` are laid over the bundled data: a file at the same relative
+    path replaces the bundled one, other files are added. Raises `DataError` listing every problem.
+
+    >>> import policykit
+    >>> data = policykit.load()
+    >>> sorted(data.jurisdictions)
+    ['CN', 'FR', 'KR']
+    """
+    roots = [bundled_data_path()]
+    if path is not None:
+        user_root = Path(path)
+        if not user_root.is_dir():
+            raise DataError([Problem(str(path), 1, 1, "not a folder; expected a data folder")])
+        roots = [bundled_data_path(), user_root] if merge else [user_root]
+    dataset, problems = _load_roots(roots)
+    if problems or dataset is None:
+        raise DataError(problems)
+    return dataset
+
+
+def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
+    """Check data folders or single data files and return every problem found (empty when clean).
+
+    A folder is checked as a whole data folder. A single file is checked on its own, with the bundled
+    vocabulary, as the kind of file its name says (`vocabulary.yaml`, `jurisdiction.yaml`, `events.yaml`,
+    otherwise an instrument).
+    """
+    problems: list[Problem] = []
+    for path in paths:
+        target = Path(path)
+        if target.is_dir():
+            problems.extend(_load_roots([target])[1])
+        elif target.is_file():
+            problems.extend(_check_single_file(target))
+        else:
+            problems.append(Problem(str(path), 1, 1, "no such file or folder"))
+    return sorted(problems)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Files
+
+
+@attrs.frozen
+class _DataFile:
+    name: str  # shown in messages
+    relative: str  # path relative to its data root, with '/'
+    path: Path
+
+
+def _collect(root: Path) -> tuple[list[_DataFile], list[Problem]]:
+    files: list[_DataFile] = []
+    problems: list[Problem] = []
+    shown = str(root)
+
+    def add(path: Path) -> None:
+        relative = path.relative_to(root).as_posix()
+        files.append(_DataFile(os.path.join(shown, *relative.split("/")), relative, path))
+
+    try:
+        entries = sorted(root.iterdir())
+    except OSError as error:
+        return [], [Problem(shown, 1, 1, f"cannot read folder: {error.strerror}")]
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_file():
+            if entry.name == "vocabulary.yaml":
+                add(entry)
+            elif entry.suffix in (".yaml", ".yml"):
+                problems.append(Problem(str(entry), 1, 1, "unexpected data file; expected vocabulary.yaml or <cc>/..."))
+            continue
+        if not _JURISDICTION_FOLDER.match(entry.name):
+            problems.append(
+                Problem(
+                    str(entry), 1, 1, "unexpected folder; a jurisdiction folder is an ISO 3166-1 code in lower case"
+                )
+            )
+            continue
+        for item in sorted(entry.iterdir()):
+            if item.name.startswith("."):
+                continue
+            if item.name in ("jurisdiction.yaml", "events.yaml") and item.is_file():
+                add(item)
+            elif item.name == "instruments" and item.is_dir():
+                for instrument in sorted(item.iterdir()):
+                    if instrument.name.startswith("."):
+                        continue
+                    if instrument.suffix == ".yaml" and instrument.is_file():
+                        add(instrument)
+                    else:
+                        problems.append(
+                            Problem(str(instrument), 1, 1, "unexpected file; expected <instrument-slug>.yaml")
+                        )
+            else:
+                problems.append(
+                    Problem(str(item), 1, 1, "unexpected file; expected jurisdiction.yaml, events.yaml or instruments/")
+                )
+    return files, problems
+
+
+def _read(file: _DataFile) -> tuple[Any, Problem | None]:
+    try:
+        data = file.path.read_bytes()
+    except OSError as error:
+        return None, Problem(file.name, 1, 1, f"cannot read file: {error.strerror}")
+    try:
+        return read_yaml(data, file.name), None
+    except YamlReadError as error:
+        return None, error.problem
+    except RecursionError:  # pragma: no cover - the reader is iterative; a last line of defence
+        return None, Problem(file.name, 1, 1, "file is nested too deeply")
+
+
+def _load_roots(roots: list[Path]) -> tuple[Dataset | None, list[Problem]]:
+    by_relative: dict[str, _DataFile] = {}
+    problems: list[Problem] = []
+    for root in roots:
+        files, found = _collect(root)
+        problems.extend(found)
+        for file in files:
+            by_relative[file.relative] = file
+    if "vocabulary.yaml" not in by_relative:
+        bundled = bundled_data_path() / "vocabulary.yaml"
+        by_relative["vocabulary.yaml"] = _DataFile(str(bundled), "vocabulary.yaml", bundled)
+    builder = _Builder()
+    vocabulary = by_relative.pop("vocabulary.yaml")
+    builder.read_vocabulary(vocabulary)
+    # Jurisdictions first: instruments take their default currency and acts from them.
+    order = {"jurisdiction.yaml": 0, "events.yaml": 2}
+    for relative in sorted(by_relative, key=lambda name: (order.get(name.rsplit("/", 1)[-1], 1), name)):
+        file = by_relative[relative]
+        parts = relative.split("/")
+        code = parts[0].upper()
+        if parts[-1] == "jurisdiction.yaml":
+            builder.read_jurisdiction(file, code)
+        elif parts[-1] == "events.yaml":
+            builder.read_events(file, code)
+        else:
+            builder.read_instrument(file, code, parts[-1][: -len(".yaml")])
+    problems.extend(builder.problems)
+    dataset = builder.dataset()
+    problems.extend(check_dataset(dataset, builder.marks))
+    return dataset, problems
+
+
+def _check_single_file(path: Path) -> list[Problem]:
+    builder = _Builder()
+    vocabulary = bundled_data_path() / "vocabulary.yaml"
+    file = _DataFile(str(path), path.name, path)
+    if path.name == "vocabulary.yaml":
+        builder.read_vocabulary(file)
+        return builder.problems
+    builder.read_vocabulary(_DataFile(str(vocabulary), "vocabulary.yaml", vocabulary))
+    parent = path.parent.name
+    if parent == "instruments":
+        parent = path.parent.parent.name
+    code = parent.upper() if _JURISDICTION_FOLDER.match(parent) else "XX"
+    if path.name == "jurisdiction.yaml":
+        builder.read_jurisdiction(file, code)
+    elif path.name == "events.yaml":
+        builder.read_events(file, code)
+    else:
+        builder.read_instrument(file, code, path.stem, standalone=True)
+    return builder.problems
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Building the model
+
+
+def _names(fields: Fields | None, required_original: bool = False) -> Names | None:
+    if fields is None:
+        return None
+    names = Names(
+        original=fields.text("original", required=required_original),
+        en=fields.text("en", required=False),
+        fr=fields.text("fr", required=False),
+    )
+    if names == Names():
+        fields.file.add(fields.mark, f"{fields.where}: expected at least one of original, en, fr")
+    return names
+
+
+_NAME_KEYS = ("original", "en", "fr")
+
+
+class _Builder:
+    """Builds model objects file by file, collecting problems and where each object was read."""
+
+    def __init__(self) -> None:
+        self.files: list[FileProblems] = []
+        self.conducts: dict[str, Conduct] = {}
+        self.factors: dict[str, Factor] = {}
+        self.jurisdictions: dict[str, Any] = {}
+        self.instruments: dict[str, Instrument] = {}
+        self.provisions: dict[str, Provision] = {}
+        self.events: dict[str, Event] = {}
+        self.marks: dict[str, Location] = {}
+        self._acts: dict[str, dict[str, Act]] = {}
+        self._instrument_ids: dict[str, list[str]] = {}
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for file in self.files for problem in file.problems]
+
+    def _open(self, file: _DataFile) -> tuple[FileProblems, Any]:
+        problems = FileProblems(file.name)
+        self.files.append(problems)
+        content, problem = _read(file)
+        if problem is not None:
+            problems.problems.append(problem)
+            return problems, None
+        if content is None:
+            problems.add((1, 1), "file is empty; expected a mapping")
+            return problems, None
+        return problems, content
+
+    def _location(self, file: FileProblems, mark: Mark) -> Location:
+        return Location(file.name, mark[0], mark[1])
+
+    # -- vocabulary --------------------------------------------------------------------------------------
+
+    def read_vocabulary(self, file: _DataFile) -> None:
+        problems, content = self._open(file)
+        if content is None:
+            return
+        top = Fields(problems, content, "", (1, 1), ("conducts", "factors"))
+        for name, value, mark in top.entries("conducts") or []:
+            if top.check_identifier(f"conducts.{name}", name, top.key_mark("conducts", name)) is None:
+                continue
+            fields = Fields(problems, value, f"conducts.{name}", mark, ("en", "fr", "description"))
+            en, fr, description = fields.text("en"), fields.text("fr"), fields.text("description")
+            if en and fr and description:
+                self.conducts[name] = Conduct(name, en, fr, description)
+        for name, value, mark in top.entries("factors") or []:
+            if top.check_identifier(f"factors.{name}", name, top.key_mark("factors", name)) is None:
+                continue
+            fields = Fields(problems, value, f"factors.{name}", mark, ("kind", "en", "fr"))
+            kind, en, fr = fields.choice("kind", FactorKind), fields.text("en"), fields.text("fr")
+            if kind and en and fr:
+                self.factors[name] = Factor(name, kind, en, fr)
+
+    # -- jurisdiction --------------------------------------------------------------------------------------
+
+    def read_jurisdiction(self, file: _DataFile, code: str) -> None:
+        problems, content = self._open(file)
+        if content is None:
+            return
+        allowed = ("code", "name", "currency", "coverage_from", "acts", "coverage")
+        top = Fields(problems, content, "", (1, 1), allowed)
+        self.marks[f"jurisdiction:{code}"] = self._location(problems, top.map.key_marks.get("coverage", (1, 1)))
+        declared = top.text("code")
+        if declared is not None and declared != code:
+            top.problem("code", f"expected {code!r} (the folder's name in upper case), found {declared!r}")
+        name = _names(top.mapping("name", _NAME_KEYS))
+        currency = self._currency(top, "currency", required=True)
+        coverage_from = top.date("coverage_from")
+        acts: dict[str, Act] = {}
+        for key, value, mark in top.entries("acts", required=False) or []:
+            act = self._act(problems, code, key, value, mark, top.key_mark("acts", key))
+            if act is not None:
+                acts[key] = act
+        self._acts[code] = acts
+        statements: list[CoverageStatement] = []
+        for conduct, value, mark in top.entries("coverage", required=False) or []:
+            if conduct not in self.conducts:
+                problems.add(
+                    top.key_mark("coverage", conduct),
+                    f"coverage: unknown conduct {conduct!r}; expected one of: {', '.join(sorted(self.conducts))}",
+                )
+                continue
+            statements.extend(self._statements(problems, conduct, value, mark))
+        if name is None or currency is None or coverage_from is None:
+            return
+        self.jurisdictions[code] = {
+            "code": code,
+            "name": name,
+            "currency": currency,
+            "coverage_from": coverage_from,
+            "acts": acts,
+            "coverage": tuple(statements),
+        }
+
+    def _currency(self, fields: Fields, key: str, required: bool) -> str | None:
+        currency = fields.text(key, required=required)
+        if currency is not None and not _currencies.is_known(currency):
+            fields.problem(key, f"expected an ISO 4217 currency code such as EUR, KRW, CNY; found {currency!r}")
+            return None
+        return currency
+
+    def _act(self, problems: FileProblems, code: str, key: str, value: Any, mark: Mark, key_mark: Mark) -> Act | None:
+        if not _SLUG.match(key):
+            problems.add(key_mark, f"acts: {key!r} is not a valid act key; use letters, digits, '_' and '-'")
+            return None
+        where = f"acts.{key}"
+        fields = Fields(problems, value, where, mark, ("title", "reference", "adopted_on", "in_force_on", "url"))
+        title = _names(fields.mapping("title", _NAME_KEYS))
+        reference = fields.text("reference")
+        adopted_on = fields.date("adopted_on")
+        in_force_on = fields.date("in_force_on", required=False)
+        url = self._url(fields, "url", required=False)
+        if in_force_on is not None and adopted_on is not None and in_force_on < adopted_on:
+            fields.problem("in_force_on", f"{in_force_on} is before adopted_on {adopted_on}")
+        if title is None or reference is None or adopted_on is None:
+            return None
+        return Act(f"{code.lower()}/act/{key}", title, reference, adopted_on, in_force_on, url)
+
+    def _statements(self, problems: FileProblems, conduct: str, value: Any, mark: Mark) -> list[CoverageStatement]:
+        found: list[CoverageStatement] = []
+        for index, item, item_mark in _list_items(problems, value, f"coverage.{conduct}", mark):
+            where = f"coverage.{conduct}[{index}]"
+            fields = Fields(problems, item, where, item_mark, ("status", "from", "to", "reason", "verified_on"))
+            status = fields.choice("status", StatementStatus)
+            start = fields.date("from")
+            end = fields.date("to", required=False)
+            reason = fields.text("reason")
+            verified_on = fields.date("verified_on")
+            if start is not None and end is not None and end < start:
+                fields.problem("to", f"{end} is before from {start}")
+                continue
+            if status is None or start is None or reason is None or verified_on is None:
+                continue
+            found.append(
+                CoverageStatement(conduct, status, start, end, reason, verified_on, self._location(problems, item_mark))
+            )
+        return found
+
+    def _url(self, fields: Fields, key: str, required: bool = True) -> str | None:
+        url = fields.text(key, required=required)
+        if url is not None and not url.startswith(("https://", "http://")):
+            fields.problem(key, f"expected an http(s) URL, found {url!r}")
+            return None
+        return url
+
+    # -- instruments ---------------------------------------------------------------------------------------
+
+    def read_instrument(self, file: _DataFile, code: str, slug: str, standalone: bool = False) -> None:
+        problems, content = self._open(file)
+        if not _SLUG.match(slug):
+            problems.add((1, 1), f"instrument file name {slug!r} is not a valid slug; use a-z, 0-9, '_' and '-'")
+            return
+        if content is None:
+            return
+        instrument_id = f"{code.lower()}/{slug}"
+        allowed = ("title", "abbreviation", "kind", "official_url", "provisions")
+        top = Fields(problems, content, "", (1, 1), allowed)
+        title = _names(top.mapping("title", _NAME_KEYS), required_original=True)
+        abbreviation = top.text("abbreviation", required=False)
+        kind = top.choice("kind", InstrumentKind)
+        official_url = self._url(top, "official_url")
+        provision_ids: list[str] = []
+        for key, value, mark in top.entries("provisions") or []:
+            if not _SLUG.match(key):
+                problems.add(
+                    top.key_mark("provisions", key),
+                    f"provisions: {key!r} is not a valid provision slug; "
+                    "use a-z, 0-9, '_' and '-' (e.g. art_14__para_1)",
+                )
+                continue
+            provision = self._provision(problems, code, instrument_id, key, value, mark, standalone)
+            if provision is not None:
+                self.provisions[provision.id] = provision
+                self.marks[provision.id] = self._location(problems, top.key_mark("provisions", key))
+                provision_ids.append(provision.id)
+        if title is None or kind is None or official_url is None:
+            return
+        self.instruments[instrument_id] = Instrument(
+            instrument_id, title, kind, official_url, tuple(provision_ids), abbreviation
+        )
+
+    def _conducts(self, fields: Fields, key: str) -> tuple[str, ...] | None:
+        ids = fields.identifiers(key)
+        if ids is None:
+            return None
+        unknown = [conduct for conduct in ids if conduct not in self.conducts]
+        if unknown:
+            fields.problem(key, f"unknown conduct {unknown[0]!r}; expected one of: {', '.join(sorted(self.conducts))}")
+            return None
+        return ids
+
+    def _factors(self, fields: Fields, key: str, required: bool = False) -> tuple[str, ...] | None:
+        ids = fields.identifiers(key, required=required)
+        if ids is None:
+            return None
+        unknown = [factor for factor in ids if factor not in self.factors]
+        if unknown:
+            fields.problem(key, f"unknown factor {unknown[0]!r}; expected one of: {', '.join(sorted(self.factors))}")
+            return None
+        return ids
+
+    def _provision(
+        self,
+        problems: FileProblems,
+        code: str,
+        instrument_id: str,
+        slug: str,
+        value: Any,
+        mark: Mark,
+        standalone: bool,
+    ) -> Provision | None:
+        provision_id = f"{instrument_id}/{slug}"
+        where = f"provisions.{slug}"
+        allowed = (
+            "article", "heading", "liability", "conducts", "reach", "applies_only_when", "successor", "versions",
+        )  # fmt: skip
+        fields = Fields(problems, value, where, mark, allowed)
+        article = fields.text("article")
+        heading = _names(fields.mapping("heading", _NAME_KEYS, required=False))
+        liability = fields.choice("liability", Liability)
+        reach = fields.choice("reach", Reach, required=False, default=Reach.SPECIFIC)
+        conducts = self._conducts(fields, "conducts") if fields.has("conducts") else None
+        if conducts is None and not fields.has("conducts"):
+            fields.file.add(fields.mark, f"{where}: missing required key 'conducts'")
+        only_when = self._factors(fields, "applies_only_when") or ()
+        successor = fields.text("successor", required=False)
+        versions: list[Version] = []
+        for index, item, item_mark in fields.items("versions") or []:
+            version = self._version(
+                problems, code, provision_id, f"{where}.versions[{index}]", item, item_mark, conducts, only_when
+            )
+            if version is not None:
+                versions.append(version)
+        if fields.has("versions") and isinstance(fields.raw("versions"), list) and not fields.raw("versions"):
+            fields.problem("versions", "expected at least one version")
+        if article is None or liability is None or reach is None:
+            return None
+        return Provision(
+            provision_id,
+            instrument_id,
+            article,
+            heading,
+            liability,
+            reach,
+            _link_versions(versions),
+            successor,
+            self._location(problems, mark),
+        )
+
+    def _version(
+        self,
+        problems: FileProblems,
+        code: str,
+        provision_id: str,
+        where: str,
+        value: Any,
+        mark: Mark,
+        provision_conducts: tuple[str, ...] | None,
+        provision_only_when: tuple[str, ...],
+    ) -> Version | None:
+        allowed = (
+            "in_force_from", "in_force_to", "amended_by", "conducts", "applies_only_when", "summary", "penalty",
+            "tiers", "ancillary", "prosecution", "thresholds", "status", "verified_on", "note", "sources",
+        )  # fmt: skip
+        fields = Fields(problems, value, where, mark, allowed)
+        start = fields.date("in_force_from")
+        end = fields.date("in_force_to", required=False)
+        if start is not None and end is not None and end < start:
+            fields.problem("in_force_to", f"{end} is before in_force_from {start}")
+        amended_by = fields.text("amended_by")
+        act_id: str | None = None
+        if amended_by is not None:
+            act_id = f"{code.lower()}/act/{amended_by}"
+            self.marks[f"amended_by:{provision_id}@{start}"] = self._location(problems, fields.at("amended_by"))
+        conducts = self._conducts(fields, "conducts") if fields.has("conducts") else provision_conducts
+        only_when = self._factors(fields, "applies_only_when") if fields.has("applies_only_when") else None
+        summary = fields.text("summary")
+        penalty = self._penalty(fields, "penalty", code, required=False)
+        tiers = self._tiers(fields, code)
+        ancillary = self._ancillary(fields)
+        prosecution = fields.choice("prosecution", Prosecution, required=False, default=Prosecution.EX_OFFICIO)
+        thresholds = self._thresholds(fields, code, provision_id, start)
+        status = fields.choice("status", Status)
+        verified_on = fields.date("verified_on")
+        note = fields.text("note", required=False)
+        if status is Status.UNVERIFIED and note is None and fields.ok:
+            fields.file.add(fields.mark, f"{where}: an unverified version needs a 'note' saying why")
+        sources = self._sources(fields)
+        if sources is not None and not sources and fields.has("sources"):
+            fields.problem("sources", "expected at least one source")
+        if (
+            start is None or act_id is None or conducts is None or summary is None or status is None
+            or verified_on is None or sources is None or not sources or prosecution is None
+            or tiers is None or ancillary is None or thresholds is None
+        ):  # fmt: skip
+            return None
+        return Version(
+            provision_id=provision_id,
+            in_force_from=start,
+            in_force_to=end,
+            amended_by=act_id,
+            conducts=conducts,
+            applies_only_when=only_when if only_when is not None else provision_only_when,
+            summary=summary,
+            penalty=penalty,
+            tiers=tiers,
+            ancillary=ancillary,
+            prosecution=prosecution,
+            thresholds=thresholds,
+            status=status,
+            verified_on=verified_on,
+            note=note,
+            sources=sources,
+            location=self._location(problems, mark),
+        )
+
+    def _term(self, fields: Fields, key: str) -> Term | None:
+        found = fields.term(key)
+        if found is None:
+            return None
+        amount, unit = found
+        if amount == 0:
+            fields.problem(key, "expected a term longer than 0")
+            return None
+        return Term(amount, Unit(unit))
+
+    def _range(self, fields: Fields, key: str) -> TermRange | None:
+        inner = fields.mapping(key, ("min", "max"), required=False)
+        if inner is None:
+            return None
+        low, high = self._term(inner, "min"), self._term(inner, "max")
+        if low is None and high is None:
+            if not inner.has("min") and not inner.has("max"):
+                inner.file.add(inner.mark, f"{inner.where}: expected 'min', 'max' or both")
+            return None
+        if low is not None and high is not None and low.months > high.months:
+            inner.problem("min", f"minimum {low} is above maximum {high}")
+            return None
+        return TermRange(low, high)
+
+    def _penalty(self, fields: Fields, key: str, code: str, required: bool) -> Penalty | None:
+        allowed = (
+            "imprisonment", "life_imprisonment", "criminal_detention", "public_surveillance",
+            "administrative_detention", "warning", "fine", "combination", "increase",
+        )  # fmt: skip
+        inner = fields.mapping(key, allowed, required=required)
+        if inner is None:
+            return None
+        fine: Fine | None = None
+        fine_fields = inner.mapping("fine", ("min", "max", "currency", "unspecified"), required=False)
+        if fine_fields is not None:
+            currency = self._currency(fine_fields, "currency", required=False) or self._default_currency(code)
+            low, high = fine_fields.amount("min", required=False), fine_fields.amount("max", required=False)
+            unspecified = fine_fields.boolean("unspecified")
+            if unspecified and (low is not None or high is not None):
+                fine_fields.problem("unspecified", "a fine with no amount fixed by statute cannot also have min or max")
+            elif (
+                not unspecified
+                and low is None
+                and high is None
+                and not (fine_fields.has("min") or fine_fields.has("max"))
+            ):
+                fine_fields.file.add(
+                    fine_fields.mark, f"{fine_fields.where}: expected 'max', 'min' or 'unspecified: true'"
+                )
+            elif low is not None and high is not None and low > high:
+                fine_fields.problem("min", f"minimum {low:,} is above maximum {high:,}")
+            else:
+                fine = Fine(currency or "XXX", low, high, unspecified)
+        increase: Fraction | None = None
+        raw_increase = inner.mapping("increase", ("up_to",), required=False)
+        if raw_increase is not None:
+            text = raw_increase.text("up_to")
+            match = _FRACTION.match(text) if text else None
+            if text is not None and match is None:
+                raw_increase.problem("up_to", f"expected a fraction such as 1/2, found {text!r}")
+            elif match is not None:
+                increase = Fraction(int(match[1]), int(match[2]))
+        penalty = Penalty(
+            imprisonment=self._range(inner, "imprisonment"),
+            life_imprisonment=inner.boolean("life_imprisonment"),
+            criminal_detention=inner.boolean("criminal_detention"),
+            public_surveillance=inner.boolean("public_surveillance"),
+            administrative_detention=self._range(inner, "administrative_detention"),
+            warning=inner.boolean("warning"),
+            fine=fine,
+            combination=inner.choice("combination", Combination, required=False),
+            increase=increase,
+        )
+        if penalty.is_empty and not inner.map:
+            inner.file.add(inner.mark, f"{inner.where}: expected at least one sanction")
+        return penalty
+
+    def _default_currency(self, code: str) -> str | None:
+        jurisdiction = self.jurisdictions.get(code)
+        return jurisdiction["currency"] if jurisdiction else None
+
+    def _tiers(self, fields: Fields, code: str) -> tuple[Tier, ...] | None:
+        tiers: list[Tier] = []
+        ok = True
+        for index, item, mark in fields.items("tiers", required=False) or []:
+            tier = Fields(fields.file, item, f"{fields.where}.tiers[{index}]", mark, ("factors", "penalty"))
+            factors = self._factors(tier, "factors", required=True)
+            penalty = self._penalty(tier, "penalty", code, required=True)
+            if factors is not None and not factors:
+                tier.problem("factors", "expected at least one factor")
+                factors = None
+            if factors is None or penalty is None:
+                ok = False
+                continue
+            tiers.append(Tier(factors, penalty))
+        return tuple(tiers) if ok else None
+
+    def _ancillary(self, fields: Fields) -> tuple[Ancillary, ...] | None:
+        found: list[Ancillary] = []
+        ok = True
+        for index, item, mark in fields.items("ancillary", required=False) or []:
+            entry = Fields(
+                fields.file, item, f"{fields.where}.ancillary[{index}]", mark, ("measure", "mandatory", "provision")
+            )
+            measure = entry.choice("measure", Measure)
+            mandatory = entry.boolean("mandatory")
+            if not entry.has("mandatory") and entry.ok:
+                entry.file.add(entry.mark, f"{entry.where}: missing required key 'mandatory'")
+            provision = entry.text("provision", required=False)
+            if provision is not None:
+                self.marks[f"ref:{provision}:{entry.where}"] = self._location(entry.file, entry.at("provision"))
+            if measure is None:
+                ok = False
+                continue
+            found.append(Ancillary(measure, mandatory, provision))
+        return tuple(found) if ok else None
+
+    def _thresholds(
+        self, fields: Fields, code: str, provision_id: str, start: dt.date | None
+    ) -> tuple[Threshold, ...] | None:
+        found: list[Threshold] = []
+        ok = True
+        for index, item, mark in fields.items("thresholds", required=False) or []:
+            allowed = ("tier", "measure", "minimum", "set_by")
+            entry = Fields(fields.file, item, f"{fields.where}.thresholds[{index}]", mark, allowed)
+            tier = entry.identifier("tier")
+            measure = entry.choice("measure", ThresholdMeasure)
+            minimum = entry.amount("minimum")
+            set_by = entry.text("set_by")
+            if tier is not None and tier != "base" and tier not in self.factors:
+                entry.problem("tier", f"expected 'base' or a factor id, found {tier!r}")
+                tier = None
+            if set_by is not None:
+                self.marks[f"ref:{set_by}:{entry.where}"] = self._location(entry.file, entry.at("set_by"))
+            if tier is None or measure is None or minimum is None or set_by is None:
+                ok = False
+                continue
+            found.append(Threshold(tier, measure, minimum, set_by))
+        return tuple(found) if ok else None
+
+    def _sources(self, fields: Fields) -> tuple[Source, ...] | None:
+        found: list[Source] = []
+        items = fields.items("sources")
+        if items is None:
+            return None
+        for index, item, mark in items:
+            source = self._source(fields.file, item, f"{fields.where}.sources[{index}]", mark)
+            if source is not None:
+                found.append(source)
+        return tuple(found) if len(found) == len(items) else None
+
+    def _source(self, file: FileProblems, item: Any, where: str, mark: Mark) -> Source | None:
+        allowed = ("url", "title", "publisher", "language", "kind", "pinpoint", "checked_on", "read_via")
+        entry = Fields(file, item, where, mark, allowed)
+        url = self._url(entry, "url")
+        title = entry.text("title")
+        publisher = entry.text("publisher")
+        language = entry.text("language")
+        if language is not None and not _LANGUAGE.match(language):
+            entry.problem("language", f"expected an ISO 639-1 code such as en, fr, ko, zh; found {language!r}")
+            language = None
+        kind = entry.choice("kind", SourceKind)
+        pinpoint = entry.text("pinpoint", required=False)
+        checked_on = entry.date("checked_on")
+        read_via = self._url(entry, "read_via", required=False)
+        if url is None or title is None or publisher is None or language is None or kind is None:
+            return None
+        if checked_on is None:
+            return None
+        return Source(url, title, publisher, language, kind, checked_on, pinpoint, read_via)
+
+    # -- events --------------------------------------------------------------------------------------------
+
+    def read_events(self, file: _DataFile, code: str) -> None:
+        problems, content = self._open(file)
+        if content is None:
+            return
+        top = Fields(problems, content, "", (1, 1), ("events",))
+        for key, value, mark in top.entries("events") or []:
+            if not _SLUG.match(key):
+                problems.add(top.key_mark("events", key), f"events: {key!r} is not a valid event slug")
+                continue
+            where = f"events.{key}"
+            allowed = ("name", "started_on", "ended_on", "summary", "facts", "responses")
+            fields = Fields(problems, value, where, mark, allowed)
+            name = _names(fields.mapping("name", _NAME_KEYS))
+            started_on = fields.date("started_on")
+            ended_on = fields.date("ended_on", required=False)
+            summary = fields.text("summary")
+            facts: list[EventFact] = []
+            for index, item, item_mark in fields.items("facts", required=False) or []:
+                fact_fields = Fields(
+                    problems, item, f"{where}.facts[{index}]", item_mark, ("label", "value", "sources")
+                )
+                label = fact_fields.text("label")
+                raw = fact_fields.raw("value")
+                fact_value: int | dt.date | None = None
+                if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+                    fact_value = raw
+                elif raw is not None:
+                    fact_value = fact_fields.amount("value")
+                else:
+                    fact_fields.file.add(fact_fields.mark, f"{fact_fields.where}: missing required key 'value'")
+                sources = self._sources(fact_fields)
+                if label is not None and fact_value is not None and sources:
+                    facts.append(EventFact(label, fact_value, sources))
+            responses = fields.references("responses") or []
+            for reference, reference_mark in responses:
+                self.marks[f"ref:{reference}:{where}"] = self._location(problems, reference_mark)
+            if started_on is not None and ended_on is not None and ended_on < started_on:
+                fields.problem("ended_on", f"{ended_on} is before started_on {started_on}")
+            if name is None or started_on is None or summary is None:
+                continue
+            event_id = f"{code.lower()}/event/{key}"
+            self.events[event_id] = Event(
+                event_id, code, name, started_on, ended_on, summary, tuple(facts), tuple(r for r, _ in responses)
+            )
+
+    # -- result --------------------------------------------------------------------------------------------
+
+    def dataset(self) -> Dataset:
+        from policykit.model import Jurisdiction
+
+        jurisdictions: dict[str, Jurisdiction] = {}
+        for code in sorted(self.jurisdictions):
+            raw = self.jurisdictions[code]
+            instrument_ids = tuple(sorted(i for i in self.instruments if i.split("/", 1)[0].upper() == code))
+            jurisdictions[code] = Jurisdiction(instrument_ids=instrument_ids, **raw)
+        return Dataset(
+            conducts=self.conducts,
+            factors=self.factors,
+            jurisdictions=jurisdictions,
+            instruments=dict(sorted(self.instruments.items())),
+            provisions=dict(sorted(self.provisions.items())),
+            events=dict(sorted(self.events.items())),
+        )
+
+
+def _list_items(problems: FileProblems, value: Any, where: str, mark: Mark) -> list[tuple[int, Any, Mark]]:
+    from policykit._yaml import YamlList, describe
+
+    if not isinstance(value, YamlList):
+        problems.add(mark, f"{where}: expected a list, found {describe(value)}")
+        return []
+    return [(index, item, value.item_marks[index]) for index, item in enumerate(value)]
+
+
+def _link_versions(versions: list[Version]) -> tuple[Version, ...]:
+    """Fill each open `in_force_to` with the day before the next version; order is checked later."""
+    linked: list[Version] = []
+    for index, version in enumerate(versions):
+        following = versions[index + 1] if index + 1 < len(versions) else None
+        if version.in_force_to is None and following is not None and following.in_force_from > version.in_force_from:
+            version = attrs.evolve(version, in_force_to=following.in_force_from - dt.timedelta(days=1))
+        linked.append(version)
+    return tuple(linked)

@@ -1,0 +1,433 @@
+"""The domain model: jurisdictions, instruments, provisions, dated versions, penalties and sources.
+
+All classes are frozen attrs classes. They hold law as data and never format it; queries live in
+`policykit.queries` and text in `policykit.rendering`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from fractions import Fraction
+
+import attrs
+
+
+class Liability(enum.Enum):
+    """The kind of legal consequence a provision attaches."""
+
+    CRIMINAL = "criminal"
+    ADMINISTRATIVE = "administrative"
+    CIVIL = "civil"
+
+
+class Reach(enum.Enum):
+    """Whether a provision targets a conduct specifically or is a general offence that reaches it."""
+
+    SPECIFIC = "specific"
+    GENERAL = "general"
+
+
+class InstrumentKind(enum.Enum):
+    STATUTE = "statute"
+    CODE = "code"
+    REGULATION = "regulation"
+    JUDICIAL_INTERPRETATION = "judicial_interpretation"
+
+
+class FactorKind(enum.Enum):
+    """Aggravating and mitigating factors raise or lower a penalty; elements narrow where a provision applies."""
+
+    AGGRAVATING = "aggravating"
+    SERIOUSNESS = "seriousness"
+    MITIGATING = "mitigating"
+    ELEMENT = "element"
+
+
+class Unit(enum.Enum):
+    YEARS = "years"
+    MONTHS = "months"
+    DAYS = "days"
+
+
+class Combination(enum.Enum):
+    """How the sanctions of a penalty combine."""
+
+    SINGLE = "single"
+    EITHER = "either"
+    CUMULATIVE = "cumulative"
+    FINE_MAY_BE_ADDED = "fine_may_be_added"
+    FINE_MUST_BE_ADDED = "fine_must_be_added"
+
+
+class Measure(enum.Enum):
+    """Ancillary measures that accompany a penalty."""
+
+    SEX_OFFENDER_REGISTRATION = "sex_offender_registration"
+    CONFISCATION = "confiscation"
+    CONFISCATION_OF_PROPERTY = "confiscation_of_property"
+    DISCLOSURE_OF_IDENTITY = "disclosure_of_identity"
+    TREATMENT_OR_EDUCATION_ORDER = "treatment_or_education_order"
+    EMPLOYMENT_RESTRICTION = "employment_restriction"
+    DELETION_OR_BLOCKING = "deletion_or_blocking"
+    PROTECTION_ORDER = "protection_order"
+
+
+class Prosecution(enum.Enum):
+    """Procedural conditions on prosecution."""
+
+    EX_OFFICIO = "ex_officio"
+    VICTIM_COMPLAINT = "victim_complaint"
+    NOT_AGAINST_VICTIM_WISHES = "not_against_victim_wishes"
+
+
+class ThresholdMeasure(enum.Enum):
+    """What a judicial-interpretation threshold counts."""
+
+    VIDEO_FILES = "video_files"
+    AUDIO_FILES = "audio_files"
+    IMAGES = "images"
+    TEXTS = "texts"
+    CLICKS = "clicks"
+    MEMBERS = "members"
+    ILLEGAL_GAIN = "illegal_gain"
+    RECORDS = "records"
+
+
+class Status(enum.Enum):
+    """Whether a version's figures have been confirmed in two independent sources."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+
+
+class SourceKind(enum.Enum):
+    OFFICIAL_TEXT = "official_text"
+    OFFICIAL_TRANSLATION = "official_translation"
+    SECONDARY = "secondary"
+
+
+class StatementStatus(enum.Enum):
+    """What a coverage statement says when no provision covers a conduct."""
+
+    NOT_COVERED = "not_covered"
+    UNKNOWN = "unknown"
+
+
+class CoverageStatus(enum.Enum):
+    """How a jurisdiction treats a conduct on a date (DOMAIN §4); never blank."""
+
+    SPECIFIC_OFFENCE = "specific_offence"
+    GENERAL_OFFENCE = "general_offence"
+    ADMINISTRATIVE_SANCTION = "administrative_sanction"
+    CIVIL_REMEDY = "civil_remedy"
+    NOT_COVERED = "not_covered"
+    UNKNOWN = "unknown"
+
+
+_MONTHS_PER_UNIT = {Unit.YEARS: Fraction(12), Unit.MONTHS: Fraction(1), Unit.DAYS: Fraction(12, 365)}
+
+
+@attrs.frozen
+class Term:
+    """A length of time as the statute states it (7 years, 6 months, 10 days)."""
+
+    amount: int
+    unit: Unit
+
+    @property
+    def months(self) -> Fraction:
+        """The term in months, for comparison (a day counts as 12/365 of a month)."""
+        return self.amount * _MONTHS_PER_UNIT[self.unit]
+
+    @property
+    def days(self) -> int:
+        """The term in whole days (a year is 365 days, a month 30), for administrative detention."""
+        per_unit = {Unit.YEARS: 365, Unit.MONTHS: 30, Unit.DAYS: 1}
+        return self.amount * per_unit[self.unit]
+
+    def __str__(self) -> str:
+        unit = self.unit.value if self.amount != 1 else self.unit.value[:-1]
+        return f"{self.amount} {unit}"
+
+
+@attrs.frozen
+class TermRange:
+    """A minimum and/or a maximum term."""
+
+    min: Term | None = None
+    max: Term | None = None
+
+
+@attrs.frozen
+class Fine:
+    """A fine: amounts in the currency's unit, or a fine whose amount no statute fixes."""
+
+    currency: str
+    min: int | None = None
+    max: int | None = None
+    unspecified: bool = False
+
+
+@attrs.frozen
+class Penalty:
+    """The sanctions a provision (or one of its tiers) provides, and how they combine."""
+
+    imprisonment: TermRange | None = None
+    life_imprisonment: bool = False
+    criminal_detention: bool = False
+    public_surveillance: bool = False
+    administrative_detention: TermRange | None = None
+    warning: bool = False
+    fine: Fine | None = None
+    combination: Combination | None = None
+    increase: Fraction | None = None
+    """A raise of the base penalty by up to this fraction (habitual offending: 1/2)."""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Penalty()
+
+
+@attrs.frozen
+class Tier:
+    """An aggravated or mitigated form: when all `factors` hold, `penalty` applies instead of the base."""
+
+    factors: tuple[str, ...]
+    penalty: Penalty
+
+
+@attrs.frozen
+class Ancillary:
+    measure: Measure
+    mandatory: bool
+    provision: str | None = None
+
+
+@attrs.frozen
+class Threshold:
+    """A numeric threshold set by a judicial interpretation, above which a tier applies."""
+
+    tier: str
+    measure: ThresholdMeasure
+    minimum: int
+    set_by: str
+
+
+@attrs.frozen
+class Names:
+    """A name in the original language, with English and French renderings where known."""
+
+    original: str | None = None
+    en: str | None = None
+    fr: str | None = None
+
+    def best(self, lang: str = "en") -> str:
+        """The name in `lang`, else English, else the original."""
+        preferred = self.fr if lang == "fr" else self.en
+        return preferred or self.en or self.original or ""
+
+
+@attrs.frozen
+class Source:
+    """A document that supports a version's figures."""
+
+    url: str
+    title: str
+    publisher: str
+    language: str
+    kind: SourceKind
+    checked_on: dt.date
+    pinpoint: str | None = None
+    read_via: str | None = None
+
+    @property
+    def is_official(self) -> bool:
+        return self.kind is SourceKind.OFFICIAL_TEXT
+
+
+@attrs.frozen
+class Location:
+    """Where something was read, for messages."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@attrs.frozen
+class Version:
+    """The text of a provision in force over a period, with the act that made it and its sources."""
+
+    provision_id: str
+    in_force_from: dt.date
+    in_force_to: dt.date | None
+    """The last day in force (inclusive); None while still in force."""
+    amended_by: str
+    conducts: tuple[str, ...]
+    applies_only_when: tuple[str, ...]
+    summary: str
+    penalty: Penalty | None
+    tiers: tuple[Tier, ...]
+    ancillary: tuple[Ancillary, ...]
+    prosecution: Prosecution
+    thresholds: tuple[Threshold, ...]
+    status: Status
+    verified_on: dt.date
+    note: str | None
+    sources: tuple[Source, ...]
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        """`<provision id>@<in force from>`, e.g. `kr/sca/art_14__para_1@2020-05-19`."""
+        return f"{self.provision_id}@{self.in_force_from.isoformat()}"
+
+    def in_force_on(self, on: dt.date) -> bool:
+        return self.in_force_from <= on and (self.in_force_to is None or on <= self.in_force_to)
+
+
+@attrs.frozen
+class Provision:
+    """An article (or paragraph, or item) of an instrument, with all its dated versions, oldest first."""
+
+    id: str
+    instrument_id: str
+    article: str
+    heading: Names | None
+    liability: Liability
+    reach: Reach
+    versions: tuple[Version, ...]
+    successor: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.id.split("/", 1)[0].upper()
+
+    @property
+    def conducts(self) -> tuple[str, ...]:
+        """Every conduct any version covers, in first-seen order."""
+        return tuple(dict.fromkeys(c for version in self.versions for c in version.conducts))
+
+    def version_on(self, on: dt.date) -> Version | None:
+        """The version in force on `on`, or None (before the first version, or after repeal)."""
+        for version in self.versions:
+            if version.in_force_on(on):
+                return version
+        return None
+
+
+@attrs.frozen
+class Instrument:
+    """An act, code, regulation or judicial interpretation."""
+
+    id: str
+    title: Names
+    kind: InstrumentKind
+    official_url: str
+    provision_ids: tuple[str, ...]
+    abbreviation: str | None = None
+    """A short name for citations (`SCA`, `CL`, `C. pén.`)."""
+
+
+@attrs.frozen
+class Act:
+    """A law that enacted or amended provisions."""
+
+    id: str
+    title: Names
+    reference: str
+    adopted_on: dt.date
+    in_force_on: dt.date | None = None
+    url: str | None = None
+
+
+@attrs.frozen
+class CoverageStatement:
+    """What holds for a conduct over a period in which no provision covers it."""
+
+    conduct: str
+    status: StatementStatus
+    start: dt.date
+    end: dt.date | None
+    reason: str
+    verified_on: dt.date
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+
+    def applies_on(self, on: dt.date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+@attrs.frozen
+class Jurisdiction:
+    code: str
+    name: Names
+    currency: str
+    coverage_from: dt.date
+    acts: Mapping[str, Act]
+    coverage: tuple[CoverageStatement, ...]
+    instrument_ids: tuple[str, ...]
+
+
+@attrs.frozen
+class Conduct:
+    id: str
+    en: str
+    fr: str
+    description: str
+
+
+@attrs.frozen
+class Factor:
+    id: str
+    kind: FactorKind
+    en: str
+    fr: str
+
+
+@attrs.frozen
+class EventFact:
+    label: str
+    value: int | dt.date
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen
+class Event:
+    """An incident that gives context (not law): the Nth Room case, the MaskPark groups."""
+
+    id: str
+    jurisdiction: str
+    name: Names
+    started_on: dt.date
+    ended_on: dt.date | None
+    summary: str
+    facts: tuple[EventFact, ...]
+    responses: tuple[str, ...]
+
+
+@attrs.frozen
+class Dataset:
+    """Everything loaded: the vocabulary, the jurisdictions and their law, and events."""
+
+    conducts: Mapping[str, Conduct]
+    factors: Mapping[str, Factor]
+    jurisdictions: Mapping[str, Jurisdiction]
+    instruments: Mapping[str, Instrument]
+    provisions: Mapping[str, Provision]
+    events: Mapping[str, Event]
+
+    def verified_on(self, jurisdiction: str | None = None) -> dt.date | None:
+        """The oldest `verified_on` among the versions (of one jurisdiction, or all): the data's knowledge date."""
+        dates = [
+            version.verified_on
+            for provision in self.provisions.values()
+            if jurisdiction is None or provision.jurisdiction == jurisdiction
+            for version in provision.versions
+        ]
+        return min(dates) if dates else None

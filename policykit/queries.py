@@ -1,0 +1,178 @@
+"""Questions asked of a dataset on a date: which version was in force, what covers a conduct.
+
+Every query that takes a date warns (`StaleDataWarning`) when the date is after the data was last
+checked against its sources: the law may have changed since.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import attrs
+
+from policykit.errors import StaleDataWarning, UnknownIdError
+from policykit.model import (
+    CoverageStatement,
+    CoverageStatus,
+    Dataset,
+    Liability,
+    Provision,
+    Reach,
+    StatementStatus,
+    Version,
+)
+
+
+@attrs.frozen
+class InForce:
+    """A provision together with its version in force on the date asked."""
+
+    provision: Provision
+    version: Version
+
+    @property
+    def is_conditional(self) -> bool:
+        """True when the provision reaches the conduct only if some elements hold (`applies_only_when`)."""
+        return bool(self.version.applies_only_when)
+
+
+@attrs.frozen
+class Coverage:
+    """How a jurisdiction treats a conduct on a date: never blank (DOMAIN §4).
+
+    `provisions` are those that apply in the general case; `conditional` those that apply only when
+    some elements hold (a minor victim, obscene material, special equipment). When no provision is in
+    force, `statement` is the coverage statement of the data (not covered, or unknown), if any.
+    """
+
+    jurisdiction: str
+    conduct: str
+    on: dt.date
+    status: CoverageStatus
+    provisions: tuple[InForce, ...] = ()
+    conditional: tuple[InForce, ...] = ()
+    statement: CoverageStatement | None = None
+
+    @property
+    def reason(self) -> str | None:
+        """Why nothing covers the conduct, when that is the answer."""
+        if self.statement is not None:
+            return self.statement.reason
+        if self.status is CoverageStatus.UNKNOWN:
+            return "the data has no provision and no coverage statement for this date"
+        return None
+
+
+def check_jurisdiction(dataset: Dataset, code: str) -> str:
+    """`code` in upper case if the dataset has it; otherwise `UnknownIdError` listing the choices."""
+    upper = code.upper()
+    if upper not in dataset.jurisdictions:
+        raise UnknownIdError("jurisdiction", code, dataset.jurisdictions)
+    return upper
+
+
+def check_conduct(dataset: Dataset, conduct: str) -> str:
+    if conduct not in dataset.conducts:
+        raise UnknownIdError("conduct", conduct, dataset.conducts)
+    return conduct
+
+
+def warn_if_stale(dataset: Dataset, on: dt.date, jurisdiction: str | None = None, stacklevel: int = 3) -> None:
+    verified_on = dataset.verified_on(jurisdiction)
+    if verified_on is not None and on > verified_on:
+        scope = f"{jurisdiction} " if jurisdiction else ""
+        warnings.warn(
+            StaleDataWarning(
+                f"{on} is after the {scope}data was last verified ({verified_on}); the law may have changed since"
+            ),
+            stacklevel=stacklevel,
+        )
+
+
+def version_in_force(dataset: Dataset, provision_id: str, on: dt.date) -> Version | None:
+    """The version of `provision_id` in force on `on`; None before its first version or after its repeal.
+
+    >>> import datetime, policykit
+    >>> data = policykit.load()
+    >>> version = policykit.version_in_force(data, "kr/sca/art_14__para_1", datetime.date(2021, 1, 1))
+    >>> version.in_force_from.isoformat()
+    '2020-05-19'
+    """
+    provision = dataset.provisions.get(provision_id)
+    if provision is None:
+        raise UnknownIdError("provision", provision_id, dataset.provisions)
+    warn_if_stale(dataset, on, provision.jurisdiction)
+    return provision.version_on(on)
+
+
+def provisions_in_force(dataset: Dataset, jurisdiction: str, on: dt.date, conduct: str | None = None) -> list[InForce]:
+    """The provisions of `jurisdiction` in force on `on` (covering `conduct`, if given), in id order."""
+    code = check_jurisdiction(dataset, jurisdiction)
+    if conduct is not None:
+        check_conduct(dataset, conduct)
+    warn_if_stale(dataset, on, code)
+    return _in_force(dataset, code, on, conduct)
+
+
+def _in_force(dataset: Dataset, code: str, on: dt.date, conduct: str | None) -> list[InForce]:
+    found: list[InForce] = []
+    prefix = code.lower() + "/"
+    for provision_id, provision in dataset.provisions.items():
+        if not provision_id.startswith(prefix):
+            continue
+        version = provision.version_on(on)
+        if version is None or (conduct is not None and conduct not in version.conducts):
+            continue
+        found.append(InForce(provision, version))
+    return found
+
+
+def _status_rank(item: InForce) -> tuple[int, CoverageStatus]:
+    liability = item.provision.liability
+    if liability is Liability.CRIMINAL:
+        if item.provision.reach is Reach.SPECIFIC:
+            return 0, CoverageStatus.SPECIFIC_OFFENCE
+        return 1, CoverageStatus.GENERAL_OFFENCE
+    if liability is Liability.ADMINISTRATIVE:
+        return 2, CoverageStatus.ADMINISTRATIVE_SANCTION
+    return 3, CoverageStatus.CIVIL_REMEDY
+
+
+def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: dt.date) -> Coverage:
+    """How `jurisdiction` treats `conduct` on `on`.
+
+    >>> import datetime, policykit
+    >>> data = policykit.load()
+    >>> policykit.coverage(data, "KR", "possession_viewing", datetime.date(2019, 6, 1)).status.value
+    'not_covered'
+    """
+    code = check_jurisdiction(dataset, jurisdiction)
+    check_conduct(dataset, conduct)
+    warn_if_stale(dataset, on, code)
+    return _coverage(dataset, code, conduct, on)
+
+
+def _coverage(dataset: Dataset, code: str, conduct: str, on: dt.date) -> Coverage:
+    # Provisions with no penalty that are not civil (judicial interpretations) condition other provisions;
+    # they do not by themselves make a conduct punishable.
+    in_force = [
+        item
+        for item in _in_force(dataset, code, on, conduct)
+        if item.version.penalty is not None or item.provision.liability is Liability.CIVIL
+    ]
+    general = tuple(item for item in in_force if not item.is_conditional)
+    conditional = tuple(item for item in in_force if item.is_conditional)
+    deciding = general or conditional
+    if deciding:
+        status = min(_status_rank(item) for item in deciding)[1]
+        return Coverage(code, conduct, on, status, general, conditional)
+    for statement in dataset.jurisdictions[code].coverage:
+        if statement.conduct == conduct and statement.applies_on(on):
+            status = (
+                CoverageStatus.NOT_COVERED
+                if statement.status is StatementStatus.NOT_COVERED
+                else CoverageStatus.UNKNOWN
+            )
+            return Coverage(code, conduct, on, status, statement=statement)
+    return Coverage(code, conduct, on, CoverageStatus.UNKNOWN)

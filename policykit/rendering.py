@@ -1,0 +1,279 @@
+"""Text: penalties in words, money and dates by locale, and comparison tables.
+
+Rendering never decides law: it only words what `policykit.comparison` and the model hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import tabulate as tabulate_module
+from babel.core import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+from policykit.comparison import Cell, Comparison
+from policykit.model import (
+    Combination,
+    CoverageStatus,
+    Dataset,
+    Fine,
+    Liability,
+    Penalty,
+    Provision,
+    Term,
+    TermRange,
+)
+
+LANGUAGES = ("en", "fr")
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "conduct": "Conduct",
+        "imprisonment": "imprisonment",
+        "life": "life imprisonment",
+        "criminal_detention": "criminal detention",
+        "public_surveillance": "public surveillance",
+        "detention": "detention",
+        "warning": "warning",
+        "fine": "fine",
+        "fine_unspecified": "fine (amount not fixed by statute)",
+        "or": "or",
+        "and": "and",
+        "plus_optional": "optionally with",
+        "plus": "with",
+        "increase": "base penalty raised by up to {fraction}",
+        "art": "art.",
+        "criminal_specific": "Offence",
+        "criminal_general": "General offence",
+        "administrative": "Administrative",
+        "civil": "Civil",
+        "not_covered": "Not covered",
+        "unknown": "Unknown (not researched)",
+        "civil_remedy": "civil remedy",
+        "only_if": "only if",
+        "as_of": "As of {date}.",
+        "verified": "Data verified on {dates}.",
+        "stale": "Warning: the date asked is after the data was verified; the law may have changed since.",
+        "sources": "Sources",
+        "no_penalty_tier": "no such tier",
+        "years": "years",
+        "year": "year",
+        "months": "months",
+        "month": "month",
+        "days": "days",
+        "day": "day",
+        "up_to": "up to",
+        "at_least": "at least",
+    },
+    "fr": {
+        "conduct": "Comportement",
+        "imprisonment": "emprisonnement",
+        "life": "réclusion à perpétuité",
+        "criminal_detention": "détention criminelle (拘役)",
+        "public_surveillance": "surveillance publique (管制)",
+        "detention": "détention administrative",
+        "warning": "avertissement",
+        "fine": "amende",
+        "fine_unspecified": "amende (montant non fixé par la loi)",
+        "or": "ou",
+        "and": "et",
+        "plus_optional": "avec, le cas échéant,",
+        "plus": "avec",
+        "increase": "peine de base augmentée jusqu'à {fraction}",
+        "art": "art.",
+        "criminal_specific": "Infraction",
+        "criminal_general": "Infraction générale",
+        "administrative": "Administratif",
+        "civil": "Civil",
+        "not_covered": "Non couvert",
+        "unknown": "Inconnu (non étudié)",
+        "civil_remedy": "action civile",
+        "only_if": "seulement si",
+        "as_of": "Au {date}.",
+        "verified": "Données vérifiées le {dates}.",
+        "stale": "Attention : la date demandée est postérieure à la vérification des données ; le droit a pu changer.",
+        "sources": "Sources",
+        "no_penalty_tier": "pas de tel palier",
+        "years": "ans",
+        "year": "an",
+        "months": "mois",
+        "month": "mois",
+        "days": "jours",
+        "day": "jour",
+        "up_to": "jusqu'à",
+        "at_least": "au moins",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return _LABELS[lang if lang in _LABELS else "en"]
+
+
+@cache
+def _money_pattern(lang: str) -> str:
+    pattern: str = Locale.parse(lang).currency_formats["standard"].pattern
+    return pattern.replace(".00", "").replace(",00", "")
+
+
+def format_money(amount: int, currency: str, lang: str = "en") -> str:
+    """`50000000, "KRW"` -> `₩50,000,000` (en) or `50 000 000 ₩` (fr): grouped, no decimals."""
+    text: str = format_currency(amount, currency, format=_money_pattern(lang), locale=lang, currency_digits=False)
+    return text
+
+
+def format_day(day: dt.date, lang: str = "en") -> str:
+    """ISO 8601 in English output (unambiguous for researchers); the long French form in French."""
+    if lang == "fr":
+        return format_date(day, format="long", locale="fr")
+    return day.isoformat()
+
+
+def format_term(term: Term, lang: str = "en") -> str:
+    words = labels(lang)
+    unit = term.unit.value if term.amount != 1 else term.unit.value[:-1]
+    return f"{format_decimal(term.amount, locale=lang)} {words[unit]}"
+
+
+def _range(term_range: TermRange, lang: str) -> str:
+    words = labels(lang)
+    low, high = term_range.min, term_range.max
+    if low is not None and high is not None:
+        if low.unit is high.unit:
+            return f"{format_decimal(low.amount, locale=lang)}–{format_term(high, lang)}"
+        return f"{format_term(low, lang)}–{format_term(high, lang)}"
+    if high is not None:
+        return f"{words['up_to']} {format_term(high, lang)}"
+    assert low is not None
+    return f"{words['at_least']} {format_term(low, lang)}"
+
+
+def _fine(fine: Fine, lang: str) -> str:
+    words = labels(lang)
+    if fine.unspecified:
+        return words["fine_unspecified"]
+    if fine.min is not None and fine.max is not None:
+        low, high = format_money(fine.min, fine.currency, lang), format_money(fine.max, fine.currency, lang)
+        return f"{words['fine']} {low}–{high}"
+    if fine.max is not None:
+        return f"{words['fine']} {words['up_to']} {format_money(fine.max, fine.currency, lang)}"
+    assert fine.min is not None
+    return f"{words['fine']} {words['at_least']} {format_money(fine.min, fine.currency, lang)}"
+
+
+def describe_penalty(penalty: Penalty, lang: str = "en") -> str:
+    """A penalty in compact words, e.g. `up to 7 years imprisonment or fine up to ₩50,000,000`."""
+    words = labels(lang)
+    custodial: list[str] = []
+    if penalty.imprisonment is not None:
+        custodial.append(f"{_range(penalty.imprisonment, lang)} {words['imprisonment']}")
+    if penalty.life_imprisonment:
+        custodial.append(words["life"])
+    if penalty.criminal_detention:
+        custodial.append(words["criminal_detention"])
+    if penalty.public_surveillance:
+        custodial.append(words["public_surveillance"])
+    if penalty.administrative_detention is not None:
+        custodial.append(f"{_range(penalty.administrative_detention, lang)} {words['detention']}")
+    if penalty.warning:
+        custodial.append(words["warning"])
+    fine = _fine(penalty.fine, lang) if penalty.fine is not None else None
+    joiner = f" {words['or']} "
+    main = joiner.join(custodial)
+    combination = penalty.combination
+    if fine is None:
+        text = main
+    elif not main:
+        text = fine
+    elif combination is Combination.CUMULATIVE:
+        text = f"{main} {words['and']} {fine}"
+    elif combination is Combination.FINE_MAY_BE_ADDED:
+        text = f"{main}, {words['plus_optional']} {fine}"
+    elif combination is Combination.FINE_MUST_BE_ADDED:
+        text = f"{main}, {words['plus']} {fine}"
+    else:
+        text = f"{main}{joiner}{fine}"
+    if penalty.increase is not None:
+        increase = words["increase"].format(fraction=f"{penalty.increase.numerator}/{penalty.increase.denominator}")
+        text = f"{text}; {increase}" if text else increase
+    return text
+
+
+def cite(dataset: Dataset, provision: Provision, lang: str = "en") -> str:
+    """`SCA art. 14(1)`: the instrument's abbreviation and the article as the source numbers it."""
+    instrument = dataset.instruments.get(provision.instrument_id)
+    short = instrument.abbreviation if instrument is not None and instrument.abbreviation else provision.instrument_id
+    return f"{short} {labels(lang)['art']} {provision.article}"
+
+
+def _status_word(cell: Cell, lang: str) -> str:
+    words = labels(lang)
+    status = cell.coverage.status
+    if status is CoverageStatus.NOT_COVERED:
+        return words["not_covered"]
+    if status is CoverageStatus.UNKNOWN:
+        return words["unknown"]
+    if cell.applied is None:
+        return words["no_penalty_tier"]
+    liability = cell.applied.provision.liability
+    if liability is Liability.CRIMINAL:
+        return words["criminal_general"] if status is CoverageStatus.GENERAL_OFFENCE else words["criminal_specific"]
+    if liability is Liability.ADMINISTRATIVE:
+        return words["administrative"]
+    return words["civil"]
+
+
+def describe_cell(dataset: Dataset, cell: Cell, lang: str = "en") -> str:
+    """A cell in compact words: status, penalty, and the article (with any condition)."""
+    words = labels(lang)
+    status = _status_word(cell, lang)
+    if cell.applied is None:
+        return status
+    provision = cell.applied.provision
+    if cell.penalty is not None and not cell.penalty.is_empty:
+        body = describe_penalty(cell.penalty, lang)
+    else:
+        body = words["civil_remedy"]
+    text = f"{status}: {body} ({cite(dataset, provision, lang)})"
+    conditions = cell.applied.version.applies_only_when
+    if conditions:
+        names = ", ".join(_factor_name(dataset, factor, lang) for factor in conditions)
+        text = f"{text}, {words['only_if']}: {names}"
+    return text
+
+
+def _factor_name(dataset: Dataset, factor: str, lang: str) -> str:
+    known = dataset.factors.get(factor)
+    if known is None:
+        return factor
+    return (known.fr if lang == "fr" else known.en).lower()
+
+
+def escape_markdown(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def render_markdown(dataset: Dataset, comparison: Comparison, lang: str = "en") -> str:
+    """The comparison as a GitHub Markdown table, with the as-of and verified dates below it."""
+    words = labels(lang)
+    headers = [words["conduct"], *comparison.jurisdictions]
+    table: list[list[str]] = []
+    for row in comparison.rows:
+        conduct = dataset.conducts[row.conduct]
+        label = conduct.fr if lang == "fr" else conduct.en
+        if row.tier != "base":
+            label = f"{label} — " + " + ".join(_factor_name(dataset, f, lang) for f in row.tier.split("+"))
+        table.append([escape_markdown(label), *(escape_markdown(describe_cell(dataset, c, lang)) for c in row.cells)])
+    text = tabulate_module.tabulate(table, headers=headers, tablefmt="github", disable_numparse=True)
+    dates = ", ".join(f"{code} {format_day(date, lang) if date else '—'}" for code, date in comparison.verified_on)
+    lines = [
+        text,
+        "",
+        words["as_of"].format(date=format_day(comparison.on, lang)),
+        words["verified"].format(dates=dates),
+    ]
+    if comparison.is_stale:
+        lines.append(words["stale"])
+    return "\n".join(lines) + "\n"
