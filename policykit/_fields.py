@@ -7,6 +7,7 @@ raising, so one pass over a file reports all of its problems.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import re
 from collections.abc import Collection
@@ -21,6 +22,17 @@ E = TypeVar("E", bound=enum.Enum)
 MAX_AMOUNT = 10**15
 _TERM = re.compile(r"^(?P<amount>[0-9]{1,4}) (?P<unit>years?|months?|days?)$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _expected(found: str, allowed: Collection[str]) -> str:
+    close = difflib.get_close_matches(found, list(allowed), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"{hint}expected one of: {', '.join(sorted(allowed))}"
+
+
+def unknown_id(kind: str, found: str, known: Collection[str]) -> str:
+    """`unknown conduct 'x'; did you mean 'y'? expected one of: ...`"""
+    return f"unknown {kind} {found!r}; {_expected(found, known)}"
 
 
 class FileProblems:
@@ -42,14 +54,15 @@ class Fields:
         self.where = where
         self.ok = isinstance(value, YamlMap)
         if not self.ok:
-            file.add(mark, f"{where}: expected a mapping, found {describe(value)}")
+            file.add(mark, f"{where or 'top level'}: expected a mapping, found {describe(value)}")
             self.map = YamlMap(mark)
             return
         self.map = value
         for key in value:
             if key not in allowed:
-                expected = ", ".join(sorted(allowed))
-                file.add(value.key_marks[key], f"{where}: unknown key {key!r}; expected one of: {expected}")
+                file.add(
+                    value.key_marks[key], f"{where or 'top level'}: unknown key {key!r}; {_expected(key, allowed)}"
+                )
 
     @property
     def mark(self) -> Mark:

@@ -205,11 +205,24 @@ def read_yaml(data: bytes, path: str) -> Any:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message = error.problem or "invalid YAML"
         if error.context:
-            message = f"{message} ({error.context})"
+            context = error.context
+            start = error.context_mark
+            if start is not None and mark is not None and start.line != mark.line:
+                context = f"{context} that starts at line {start.line + 1}, column {start.column + 1}"
+            message = f"{message} ({context})"
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            message = f"{message}; YAML does not allow tabs for indentation: use spaces"
         raise YamlReadError(Problem(path, line, column, f"YAML syntax error: {message}")) from None
     except yaml.YAMLError as error:
         raise YamlReadError(Problem(path, 1, 1, f"YAML error: {error}")) from None
     return root
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 def _attach(stack: list[YamlMap | YamlList], keys: list[str | None], value: Any, event: Any, path: str) -> None:

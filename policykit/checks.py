@@ -24,7 +24,7 @@ def check_dataset(dataset: Dataset, marks: Mapping[str, Location], today: dt.dat
     problems: list[Problem] = []
     problems.extend(_check_jurisdictions_exist(dataset))
     for provision in dataset.provisions.values():
-        problems.extend(_check_versions(provision))
+        problems.extend(check_versions(provision))
         problems.extend(_check_references(dataset, provision, marks))
     problems.extend(_check_reference_marks(dataset, marks))
     for code in dataset.jurisdictions:
@@ -45,7 +45,8 @@ def _check_jurisdictions_exist(dataset: Dataset) -> Iterator[Problem]:
             )
 
 
-def _check_versions(provision: Provision) -> Iterator[Problem]:
+def check_versions(provision: Provision) -> Iterator[Problem]:
+    """Versions oldest first, not overlapping; penalties present where the liability needs one."""
     previous: Version | None = None
     for version in provision.versions:
         if previous is not None:

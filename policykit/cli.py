@@ -182,9 +182,10 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         lines.append(f"  summary: {version.summary}")
         for number, source in enumerate(version.sources, start=1):
             via = f" (read via {source.read_via})" if source.read_via else ""
+            pinpoint = f", {source.pinpoint}" if source.pinpoint else ""
             lines.append(
-                f"  [{number}] {source.title}, {source.publisher} [{source.kind.value}, {source.language}], "
-                f"{source.pinpoint or ''} {source.url}{via}, checked {source.checked_on.isoformat()}"
+                f"  [{number}] {source.title}{pinpoint}. {source.publisher} [{source.kind.value}, {source.language}]."
+                f" {source.url}{via} (checked {source.checked_on.isoformat()})"
             )
     if verified is not None and on > verified:
         lines.append("")

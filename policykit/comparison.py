@@ -30,10 +30,13 @@ class TierMode(enum.Enum):
     ALL = "all"
 
 
+Severity = tuple[int, bool, Fraction, Fraction, int, int]
+"""Liability rank, life imprisonment, longest and shortest imprisonment (months), detention (days), fine."""
+
 _NO_MAXIMUM = Fraction(10**6)  # "at least 3 years" with no stated maximum outranks any stated maximum
 
 
-def severity(liability: Liability, penalty: Penalty | None) -> tuple[object, ...]:
+def severity(liability: Liability, penalty: Penalty | None) -> Severity:
     """A sort key: larger means more severe. Criminal before administrative before civil, then the
     heaviest custodial sanction, then the largest fine (amounts of different currencies are not compared
     across jurisdictions; within one jurisdiction they share a currency)."""
@@ -110,7 +113,7 @@ def _cell(coverage: Coverage) -> Cell:
 
 def _tier_cells(coverage: Coverage, tier: str) -> Cell:
     """The most severe penalty of tier `tier` among the provisions that cover the conduct."""
-    best: tuple[tuple[object, ...], InForce, Penalty] | None = None
+    best: tuple[Severity, InForce, Penalty] | None = None
     for item in coverage.provisions + coverage.conditional:
         for candidate in item.version.tiers:
             if _tier_key(candidate) != tier:

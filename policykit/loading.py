@@ -18,9 +18,9 @@ from typing import Any
 import attrs
 
 from policykit import _currencies
-from policykit._fields import Fields, FileProblems
+from policykit._fields import Fields, FileProblems, unknown_id
 from policykit._yaml import Mark, YamlReadError, read_yaml
-from policykit.checks import check_dataset
+from policykit.checks import check_dataset, check_versions
 from policykit.errors import DataError, Problem
 from policykit.model import (
     Act,
@@ -221,6 +221,7 @@ def _load_roots(roots: list[Path]) -> tuple[Dataset | None, list[Problem]]:
 
 
 def _check_single_file(path: Path) -> list[Problem]:
+    problems: list[Problem] = []
     builder = _Builder()
     vocabulary = bundled_data_path() / "vocabulary.yaml"
     file = _DataFile(str(path), path.name, path)
@@ -237,8 +238,10 @@ def _check_single_file(path: Path) -> list[Problem]:
     elif path.name == "events.yaml":
         builder.read_events(file, code)
     else:
-        builder.read_instrument(file, code, path.stem, standalone=True)
-    return builder.problems
+        builder.read_instrument(file, code, path.stem)
+        for provision in builder.provisions.values():
+            problems.extend(check_versions(provision))
+    return sorted(problems + builder.problems)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -343,7 +346,7 @@ class _Builder:
             if conduct not in self.conducts:
                 problems.add(
                     top.key_mark("coverage", conduct),
-                    f"coverage: unknown conduct {conduct!r}; expected one of: {', '.join(sorted(self.conducts))}",
+                    f"coverage: {unknown_id('conduct', conduct, self.conducts)}",
                 )
                 continue
             statements.extend(self._statements(problems, conduct, value, mark))
@@ -411,7 +414,7 @@ class _Builder:
 
     # -- instruments ---------------------------------------------------------------------------------------
 
-    def read_instrument(self, file: _DataFile, code: str, slug: str, standalone: bool = False) -> None:
+    def read_instrument(self, file: _DataFile, code: str, slug: str) -> None:
         problems, content = self._open(file)
         if not _SLUG.match(slug):
             problems.add((1, 1), f"instrument file name {slug!r} is not a valid slug; use a-z, 0-9, '_' and '-'")
@@ -434,7 +437,7 @@ class _Builder:
                     "use a-z, 0-9, '_' and '-' (e.g. art_14__para_1)",
                 )
                 continue
-            provision = self._provision(problems, code, instrument_id, key, value, mark, standalone)
+            provision = self._provision(problems, code, instrument_id, key, value, mark)
             if provision is not None:
                 self.provisions[provision.id] = provision
                 self.marks[provision.id] = self._location(problems, top.key_mark("provisions", key))
@@ -451,7 +454,7 @@ class _Builder:
             return None
         unknown = [conduct for conduct in ids if conduct not in self.conducts]
         if unknown:
-            fields.problem(key, f"unknown conduct {unknown[0]!r}; expected one of: {', '.join(sorted(self.conducts))}")
+            fields.problem(key, unknown_id("conduct", unknown[0], self.conducts))
             return None
         return ids
 
@@ -461,7 +464,7 @@ class _Builder:
             return None
         unknown = [factor for factor in ids if factor not in self.factors]
         if unknown:
-            fields.problem(key, f"unknown factor {unknown[0]!r}; expected one of: {', '.join(sorted(self.factors))}")
+            fields.problem(key, unknown_id("factor", unknown[0], self.factors))
             return None
         return ids
 
@@ -473,7 +476,6 @@ class _Builder:
         slug: str,
         value: Any,
         mark: Mark,
-        standalone: bool,
     ) -> Provision | None:
         provision_id = f"{instrument_id}/{slug}"
         where = f"provisions.{slug}"

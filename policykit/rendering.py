@@ -13,7 +13,7 @@ from babel.core import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from policykit.comparison import Cell, Comparison
+from policykit.comparison import Cell, Comparison, severity
 from policykit.model import (
     Combination,
     CoverageStatus,
@@ -25,6 +25,7 @@ from policykit.model import (
     Term,
     TermRange,
 )
+from policykit.queries import InForce
 
 LANGUAGES = ("en", "fr")
 
@@ -168,7 +169,7 @@ def describe_penalty(penalty: Penalty, lang: str = "en") -> str:
     words = labels(lang)
     custodial: list[str] = []
     if penalty.imprisonment is not None:
-        custodial.append(f"{_range(penalty.imprisonment, lang)} {words['imprisonment']}")
+        custodial.append(f"{words['imprisonment']} {_range(penalty.imprisonment, lang)}")
     if penalty.life_imprisonment:
         custodial.append(words["life"])
     if penalty.criminal_detention:
@@ -176,7 +177,7 @@ def describe_penalty(penalty: Penalty, lang: str = "en") -> str:
     if penalty.public_surveillance:
         custodial.append(words["public_surveillance"])
     if penalty.administrative_detention is not None:
-        custodial.append(f"{_range(penalty.administrative_detention, lang)} {words['detention']}")
+        custodial.append(f"{words['detention']} {_range(penalty.administrative_detention, lang)}")
     if penalty.warning:
         custodial.append(words["warning"])
     fine = _fine(penalty.fine, lang) if penalty.fine is not None else None
@@ -239,9 +240,34 @@ def describe_cell(dataset: Dataset, cell: Cell, lang: str = "en") -> str:
     text = f"{status}: {body} ({cite(dataset, provision, lang)})"
     conditions = cell.applied.version.applies_only_when
     if conditions:
-        names = ", ".join(_factor_name(dataset, factor, lang) for factor in conditions)
-        text = f"{text}, {words['only_if']}: {names}"
+        text = f"{text}, {words['only_if']} {_factor_names(dataset, conditions, lang)}"
+    heavier = _heavier_conditional(cell)
+    if heavier is not None:
+        # A narrower provision that punishes harder must not be hidden behind the general case.
+        kind = words["criminal_general"] if heavier.provision.reach.value == "general" else words["criminal_specific"]
+        if heavier.provision.liability is not Liability.CRIMINAL:
+            kind = words["administrative"]
+        conditions_text = _factor_names(dataset, heavier.version.applies_only_when, lang)
+        text = f"{text}; {kind.lower()} {words['only_if']} {conditions_text} ({cite(dataset, heavier.provision, lang)})"
     return text
+
+
+def _heavier_conditional(cell: Cell) -> InForce | None:
+    if cell.applied is None or cell.tier != "base":
+        return None
+    shown = severity(cell.applied.provision.liability, cell.penalty)
+    best: InForce | None = None
+    for item in cell.coverage.conditional:
+        if item is cell.applied or item.provision.liability.value == "civil":
+            continue
+        key = severity(item.provision.liability, item.version.penalty)
+        if key[0] > shown[0] and (best is None or key > severity(best.provision.liability, best.version.penalty)):
+            best = item
+    return best
+
+
+def _factor_names(dataset: Dataset, factors: tuple[str, ...], lang: str) -> str:
+    return ", ".join(_factor_name(dataset, factor, lang) for factor in factors)
 
 
 def _factor_name(dataset: Dataset, factor: str, lang: str) -> str:

@@ -1,0 +1,178 @@
+"""Loading data folders: the model built from the files, and every problem located."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import policykit
+from policykit import Combination, Liability, Status
+from policykit.model import Prosecution, Reach, SourceKind, Unit
+
+from .conftest import DATA, MINIMAL
+
+BAD_FILES = DATA / "bad" / "files"
+EXPECTED = {
+    line.split("\t")[0]: tuple(line.rstrip("\n").split("\t")[1:])
+    for line in (DATA / "bad" / "expected.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+}
+
+
+def test_minimal_dataset_model(minimal: policykit.Dataset) -> None:
+    assert list(minimal.jurisdictions) == ["XA"]
+    xa = minimal.jurisdictions["XA"]
+    assert xa.currency == "EUR"
+    assert xa.instrument_ids == ("xa/penal-act",)
+    assert set(xa.acts) == {"penal-2000", "amendment-2015"}
+    provision = minimal.provisions["xa/penal-act/art_3"]
+    assert provision.liability is Liability.CRIMINAL
+    assert provision.reach is Reach.SPECIFIC
+    first, second = provision.versions
+    assert (first.in_force_from, first.in_force_to) == (dt.date(2012, 1, 1), dt.date(2015, 5, 31))
+    assert (second.in_force_from, second.in_force_to) == (dt.date(2015, 6, 1), None)
+    assert first.prosecution is Prosecution.VICTIM_COMPLAINT
+    assert second.prosecution is Prosecution.EX_OFFICIO
+    assert second.status is Status.UNVERIFIED
+    assert second.amended_by == "xa/act/amendment-2015"
+    assert second.id == "xa/penal-act/art_3@2015-06-01"
+    penalty = second.penalty
+    assert penalty is not None
+    assert penalty.imprisonment is not None and penalty.imprisonment.max is not None
+    assert penalty.imprisonment.max.unit is Unit.YEARS
+    assert penalty.imprisonment.max.months == 36
+    assert penalty.fine is not None and (penalty.fine.max, penalty.fine.currency) == (45000, "EUR")
+    assert penalty.combination is Combination.CUMULATIVE
+    (tier,) = second.tiers
+    assert tier.factors == ("minor_victim",)
+    assert tier.penalty.imprisonment is not None and tier.penalty.imprisonment.min is not None
+    assert tier.penalty.imprisonment.min.months == 12
+    assert second.ancillary[0].mandatory is True
+    assert minimal.provisions["xa/penal-act/art_5"].versions[0].sources[0].kind is SourceKind.SECONDARY
+    assert minimal.provisions["xa/penal-act/art_5"].versions[0].applies_only_when == ("obscene_material",)
+    assert minimal.provisions["xa/penal-act/art_4"].successor == "xa/penal-act/art_40"
+    fine = minimal.provisions["xa/penal-act/art_5"].versions[0].penalty
+    assert fine is not None and fine.fine is not None and fine.fine.unspecified
+
+
+def test_vocabulary_comes_from_the_bundled_file_when_a_folder_has_none(minimal: policykit.Dataset) -> None:
+    assert "covert_filming" in minimal.conducts
+    assert minimal.factors["minor_victim"].kind.value == "aggravating"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_reports_its_exact_problem(name: str) -> None:
+    location, message = EXPECTED[name]
+    problems = policykit.validate([BAD_FILES / name])
+    assert [f"{p.line}:{p.column}" for p in problems] == [location]
+    assert problems[0].message == message
+    assert problems[0].file == str(BAD_FILES / name)
+
+
+def test_every_corpus_file_has_an_expectation() -> None:
+    assert sorted(path.name for path in BAD_FILES.glob("*.yaml")) == sorted(EXPECTED)
+
+
+def test_load_raises_data_error_with_every_problem(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(MINIMAL, root)
+    act = root / "xa" / "instruments" / "penal-act.yaml"
+    text = act.read_text(encoding="utf-8")
+    text = text.replace("max: 10000}", "max: -1}", 1).replace("liability: administrative", "liability: police", 1)
+    act.write_text(text, encoding="utf-8")
+    with pytest.raises(policykit.DataError) as caught:
+        policykit.load(root)
+    messages = [str(problem) for problem in caught.value.problems]
+    assert any(":17:" in m and "fine.max: expected a number of 0 or more" in m for m in messages)
+    assert any("art_4.liability: expected one of: criminal, administrative, civil" in m for m in messages)
+    assert str(caught.value).startswith(f"{len(messages)} problems in the data:")
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(MINIMAL, root)
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("amended_by: amendment-2015\n        summary: The same", "amended_by: nope\n        summary: The same",
+         "amended_by: unknown act 'nope'"),
+        ("successor: xa/penal-act/art_40", "successor: xa/penal-act/art_99", "successor: unknown provision"),
+        ("in_force_from: 2020-01-01", "in_force_from: 2019-06-01",
+         "successor: xa/penal-act/art_40 is in force from 2019-06-01, but the last version"),
+        ("        amended_by: amendment-2015\n        summary: The same",
+         "        in_force_to: 2099-01-01\n        amended_by: amendment-2015\n        summary: The same", None),
+        ("      to: 2011-12-31\n", "      to: 2010-12-31\n", "coverage: conduct 'covert_filming' has no provision and no "
+         "coverage statement from 2011-01-01 to 2011-12-31"),
+        ("      to: 2011-12-31\n", "      to: 2012-06-30\n", "coverage.covert_filming: statement not_covered from "
+         "2010-01-01 overlaps a provision"),
+    ],
+)
+def test_cross_file_problems(tmp_path: Path, old: str, new: str, expected: str | None) -> None:
+    root = _copy(tmp_path)
+    target = root / "xa" / "instruments" / "penal-act.yaml"
+    if old not in target.read_text(encoding="utf-8"):
+        target = root / "xa" / "jurisdiction.yaml"
+    _edit(target, old, new)
+    problems = policykit.validate([root])
+    if expected is None:
+        assert problems == []
+        return
+    assert [p for p in problems if expected in p.message], problems
+
+
+def test_overlapping_versions_are_rejected(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _edit(
+        root / "xa" / "instruments" / "penal-act.yaml",
+        "      - in_force_from: 2012-01-01\n        amended_by: penal-2000",
+        "      - in_force_from: 2012-01-01\n        in_force_to: 2016-01-01\n        amended_by: penal-2000",
+    )
+    (problem,) = policykit.validate([root])
+    assert "version in force from 2015-06-01 overlaps the previous version, in force to 2016-01-01" in problem.message
+    assert (problem.line, problem.column) == (31, 9)
+
+
+def test_missing_jurisdiction_file_is_reported(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    (root / "xa" / "jurisdiction.yaml").unlink()
+    problems = policykit.validate([root])
+    assert any("jurisdiction XA has no jurisdiction.yaml" in p.message for p in problems)
+
+
+def test_stray_files_are_reported_not_ignored(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    (root / "xa" / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    (root / "Korea").mkdir()
+    messages = sorted(p.message for p in policykit.validate([root]))
+    assert messages == [
+        "unexpected file; expected jurisdiction.yaml, events.yaml or instruments/",
+        "unexpected folder; a jurisdiction folder is an ISO 3166-1 code in lower case",
+    ]
+
+
+def test_missing_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (problem,) = policykit.validate([tmp_path / "nowhere"])
+    assert problem.message == "no such file or folder"
+    with pytest.raises(policykit.DataError):
+        policykit.load(tmp_path / "nowhere")
+
+
+def test_merge_lays_a_folder_over_the_bundled_data(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    merged = policykit.load(root, merge=True)
+    alone = policykit.load(root)
+    assert "XA" in merged.jurisdictions and "XA" in alone.jurisdictions
+    assert set(merged.jurisdictions) - {"XA"} == set(policykit.load().jurisdictions)
+    assert set(alone.jurisdictions) == {"XA"}
