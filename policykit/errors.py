@@ -6,6 +6,7 @@ raises on purpose. Bad data is a `DataError` carrying every located `Problem` fo
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -47,7 +48,9 @@ class UnknownIdError(PolicykitError, LookupError):
         self.value = value
         self.choices = tuple(sorted(choices))
         shown = ", ".join(self.choices) if self.choices else "none"
-        super().__init__(f"unknown {kind} {value!r}; expected one of: {shown}")
+        close = difflib.get_close_matches(value, self.choices, n=1, cutoff=0.5)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        super().__init__(f"unknown {kind} {value!r}; {hint}expected one of: {shown}")
 
     def __str__(self) -> str:
         return str(self.args[0])

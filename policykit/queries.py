@@ -16,6 +16,7 @@ from policykit.model import (
     CoverageStatement,
     CoverageStatus,
     Dataset,
+    InstrumentKind,
     Liability,
     Provision,
     Reach,
@@ -154,12 +155,13 @@ def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: dt.date) -> 
 
 
 def _coverage(dataset: Dataset, code: str, conduct: str, on: dt.date) -> Coverage:
-    # Provisions with no penalty that are not civil (judicial interpretations) condition other provisions;
-    # they do not by themselves make a conduct punishable.
+    # Judicial interpretations (and other provisions with no penalty of their own) condition other
+    # provisions; they do not by themselves make a conduct punishable.
     in_force = [
         item
         for item in _in_force(dataset, code, on, conduct)
-        if item.version.penalty is not None or item.provision.liability is Liability.CIVIL
+        if (item.version.penalty is not None or item.provision.liability is Liability.CIVIL)
+        and dataset.instruments[item.provision.instrument_id].kind is not InstrumentKind.JUDICIAL_INTERPRETATION
     ]
     general = tuple(item for item in in_force if not item.is_conditional)
     conditional = tuple(item for item in in_force if item.is_conditional)
