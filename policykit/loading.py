@@ -61,6 +61,8 @@ _JURISDICTION_FOLDER = re.compile(r"^[a-z]{2}$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _FRACTION = re.compile(r"^([1-9][0-9]?)/([1-9][0-9]?)$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
+#: Articles as cited in English with Arabic numerals: `14`, `14-2`, `226-2-1`, `14(1)`, `42(6)`, `95-2(1-2)`.
+_ARTICLE = re.compile(r"^[0-9]+(-[0-9]+)*(\([0-9]+(-[0-9]+)?\))*$")
 
 
 def bundled_data_path() -> Path:
@@ -484,6 +486,13 @@ class _Builder:
         )  # fmt: skip
         fields = Fields(problems, value, where, mark, allowed)
         article = fields.text("article")
+        if article is not None and not _ARTICLE.match(article):
+            fields.problem(
+                "article",
+                f"expected the article with Arabic numerals and paragraphs or items in brackets, such as "
+                f"'14-2', '226-2-1', '14(1)' or '42(6)'; found {article!r}",
+            )
+            article = None
         heading = _names(fields.mapping("heading", _NAME_KEYS, required=False))
         liability = fields.choice("liability", Liability)
         reach = fields.choice("reach", Reach, required=False, default=Reach.SPECIFIC)

@@ -267,7 +267,7 @@ def _heavier_conditional(cell: Cell) -> InForce | None:
 
 
 def _factor_names(dataset: Dataset, factors: tuple[str, ...], lang: str) -> str:
-    return ", ".join(_factor_name(dataset, factor, lang) for factor in factors)
+    return f" {labels(lang)['and']} ".join(_factor_name(dataset, factor, lang) for factor in factors)
 
 
 def _factor_name(dataset: Dataset, factor: str, lang: str) -> str:

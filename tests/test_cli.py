@@ -43,7 +43,9 @@ def test_no_command_is_a_usage_error() -> None:
 
 
 def test_compare_on_the_test_data(tmp_path: Path) -> None:
-    result = run("compare", "--data", str(MINIMAL), "--as-of", "2016-01-01", "--conduct", "covert_filming", cwd=tmp_path)
+    result = run(
+        "compare", "--data", str(MINIMAL), "--as-of", "2016-01-01", "--conduct", "covert_filming", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert "| Covert filming | Offence: imprisonment up to 3 years and fine up to €45,000 (PA art. 3) |" in (
         " ".join(result.stdout.split())
@@ -62,7 +64,7 @@ def test_compare_writes_a_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["show", "XX", "--data", str(MINIMAL)], "unknown jurisdiction 'XX'; expected one of: XA"),
+        (["show", "XX", "--data", str(MINIMAL)], "unknown jurisdiction 'XX'; did you mean 'XA'? expected one of: XA"),
         (["compare", "--data", str(MINIMAL), "--conduct", "filming"], "unknown conduct 'filming'; did you mean"),
         (["compare", "--as-of", "2023-02-30"], "'2023-02-30' is not a real calendar date"),
         (["compare", "--as-of", "21/11/2026"], "expected a date as YYYY-MM-DD"),

@@ -106,17 +106,33 @@ def _edit(path: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("amended_by: amendment-2015\n        summary: The same", "amended_by: nope\n        summary: The same",
-         "amended_by: unknown act 'nope'"),
+        (
+            "amended_by: amendment-2015\n        summary: The same",
+            "amended_by: nope\n        summary: The same",
+            "amended_by: unknown act 'nope'",
+        ),
         ("successor: xa/penal-act/art_40", "successor: xa/penal-act/art_99", "successor: unknown provision"),
-        ("in_force_from: 2020-01-01", "in_force_from: 2019-06-01",
-         "successor: xa/penal-act/art_40 is in force from 2019-06-01, but the last version"),
-        ("        amended_by: amendment-2015\n        summary: The same",
-         "        in_force_to: 2099-01-01\n        amended_by: amendment-2015\n        summary: The same", None),
-        ("      to: 2011-12-31\n", "      to: 2010-12-31\n", "coverage: conduct 'covert_filming' has no provision and no "
-         "coverage statement from 2011-01-01 to 2011-12-31"),
-        ("      to: 2011-12-31\n", "      to: 2012-06-30\n", "coverage.covert_filming: statement not_covered from "
-         "2010-01-01 overlaps a provision"),
+        (
+            "in_force_from: 2020-01-01",
+            "in_force_from: 2019-06-01",
+            "successor: xa/penal-act/art_40 is in force from 2019-06-01, but the last version",
+        ),
+        (
+            "        amended_by: amendment-2015\n        summary: The same",
+            "        in_force_to: 2099-01-01\n        amended_by: amendment-2015\n        summary: The same",
+            None,
+        ),
+        (
+            "      to: 2011-12-31\n",
+            "      to: 2010-12-31\n",
+            "coverage: conduct 'covert_filming' has no provision and no "
+            "coverage statement from 2011-01-01 to 2011-12-31",
+        ),
+        (
+            "      to: 2011-12-31\n",
+            "      to: 2012-06-30\n",
+            "coverage.covert_filming: statement not_covered from 2010-01-01 overlaps a provision",
+        ),
     ],
 )
 def test_cross_file_problems(tmp_path: Path, old: str, new: str, expected: str | None) -> None:

@@ -56,7 +56,9 @@ def test_refuses_what_is_not_plain_yaml(text: str, expected: str) -> None:
 
 
 def test_alias_bomb_is_refused_at_its_first_anchor() -> None:
-    bomb = "a: &a [x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20))
+    bomb = "a: &a [x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
+    )
     assert error_of(bomb) == "f.yaml:1:4: anchor &a is not allowed; repeat the value instead"
 
 
