@@ -119,5 +119,7 @@ def test_show_says_when_the_date_is_after_verification() -> None:
 def test_list_everything_from_any_folder(tmp_path: Path) -> None:
     result = run("list", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Jurisdictions:" in result.stdout and "Conducts:" in result.stdout and "Factors:" in result.stdout
+    assert "Jurisdictions:" in result.stdout
+    assert "Conducts:" in result.stdout
+    assert "Factors:" in result.stdout
     assert "covert_filming" in result.stdout

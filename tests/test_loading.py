@@ -41,21 +41,26 @@ def test_minimal_dataset_model(minimal: policykit.Dataset) -> None:
     assert second.id == "xa/penal-act/art_3@2015-06-01"
     penalty = second.penalty
     assert penalty is not None
-    assert penalty.imprisonment is not None and penalty.imprisonment.max is not None
+    assert penalty.imprisonment is not None
+    assert penalty.imprisonment.max is not None
     assert penalty.imprisonment.max.unit is Unit.YEARS
     assert penalty.imprisonment.max.months == 36
-    assert penalty.fine is not None and (penalty.fine.max, penalty.fine.currency) == (45000, "EUR")
+    assert penalty.fine is not None
+    assert (penalty.fine.max, penalty.fine.currency) == (45000, "EUR")
     assert penalty.combination is Combination.CUMULATIVE
     (tier,) = second.tiers
     assert tier.factors == ("minor_victim",)
-    assert tier.penalty.imprisonment is not None and tier.penalty.imprisonment.min is not None
+    assert tier.penalty.imprisonment is not None
+    assert tier.penalty.imprisonment.min is not None
     assert tier.penalty.imprisonment.min.months == 12
     assert second.ancillary[0].mandatory is True
     assert minimal.provisions["xa/penal-act/art_5"].versions[0].sources[0].kind is SourceKind.SECONDARY
     assert minimal.provisions["xa/penal-act/art_5"].versions[0].applies_only_when == ("obscene_material",)
     assert minimal.provisions["xa/penal-act/art_4"].successor == "xa/penal-act/art_40"
     fine = minimal.provisions["xa/penal-act/art_5"].versions[0].penalty
-    assert fine is not None and fine.fine is not None and fine.fine.unspecified
+    assert fine is not None
+    assert fine.fine is not None
+    assert fine.fine.unspecified
 
 
 def test_vocabulary_comes_from_the_bundled_file_when_a_folder_has_none(minimal: policykit.Dataset) -> None:
@@ -189,6 +194,7 @@ def test_merge_lays_a_folder_over_the_bundled_data(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     merged = policykit.load(root, merge=True)
     alone = policykit.load(root)
-    assert "XA" in merged.jurisdictions and "XA" in alone.jurisdictions
+    assert "XA" in merged.jurisdictions
+    assert "XA" in alone.jurisdictions
     assert set(merged.jurisdictions) - {"XA"} == set(policykit.load().jurisdictions)
     assert set(alone.jurisdictions) == {"XA"}
