@@ -55,7 +55,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "civil_remedy": "civil remedy",
         "only_if": "only if",
         "as_of": "As of {date}.",
-        "verified": "Data verified on {dates}.",
+        "verified": "Data last verified: {dates}.",
+        "verified_one": "{code} on {date}",
+        "colon": ": ",
         "stale": "Warning: the date asked is after the data was verified; the law may have changed since.",
         "sources": "Sources",
         "no_penalty_tier": "no such tier",
@@ -93,7 +95,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "civil_remedy": "action civile",
         "only_if": "seulement si",
         "as_of": "Au {date}.",
-        "verified": "Données vérifiées le {dates}.",
+        "verified": "Dernière vérification des données : {dates}.",
+        "verified_one": "{code} le {date}",
+        "colon": "\u00a0: ",
         "stale": "Attention : la date demandée est postérieure à la vérification des données ; le droit a pu changer.",
         "sources": "Sources",
         "no_penalty_tier": "pas de tel palier",
@@ -237,7 +241,7 @@ def describe_cell(dataset: Dataset, cell: Cell, lang: str = "en") -> str:
         body = describe_penalty(cell.penalty, lang)
     else:
         body = words["civil_remedy"]
-    text = f"{status}: {body} ({cite(dataset, provision, lang)})"
+    text = f"{status}{words['colon']}{body} ({cite(dataset, provision, lang)})"
     conditions = cell.applied.version.applies_only_when
     if conditions:
         text = f"{text}, {words['only_if']} {_factor_names(dataset, conditions, lang)}"
@@ -293,7 +297,10 @@ def render_markdown(dataset: Dataset, comparison: Comparison, lang: str = "en") 
             label = f"{label} — " + " + ".join(_factor_name(dataset, f, lang) for f in row.tier.split("+"))
         table.append([escape_markdown(label), *(escape_markdown(describe_cell(dataset, c, lang)) for c in row.cells)])
     text = tabulate_module.tabulate(table, headers=headers, tablefmt="github", disable_numparse=True)
-    dates = ", ".join(f"{code} {format_day(date, lang) if date else '—'}" for code, date in comparison.verified_on)
+    dates = ", ".join(
+        words["verified_one"].format(code=code, date=format_day(date, lang) if date else "—")
+        for code, date in comparison.verified_on
+    )
     lines = [
         text,
         "",
