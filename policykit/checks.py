@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from policykit.errors import Problem
 from policykit.model import Dataset, Location, Provision, Version
+from policykit.queries import decides_coverage
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -122,13 +123,15 @@ def _intervals(dataset: Dataset, code: str, conduct: str) -> list[tuple[dt.date,
         if provision.jurisdiction != code:
             continue
         for version in provision.versions:
-            if conduct in version.conducts:
+            general_case = conduct in version.conducts and not version.applies_only_when
+            if general_case and decides_coverage(dataset, provision, version):
                 spans.append((version.in_force_from, version.in_force_to, "provision"))
     return spans
 
 
 def _check_coverage(dataset: Dataset, code: str, today: dt.date, file_location: Location | None) -> Iterator[Problem]:
-    """From `coverage_from` to today, each day of each conduct has a provision or a statement, not both."""
+    """From `coverage_from` to today, each day of each conduct has a provision reaching the general case (one
+    with no `applies_only_when`) or a statement, and not both."""
     jurisdiction = dataset.jurisdictions[code]
     for conduct in sorted(dataset.conducts):
         provision_spans = _intervals(dataset, code, conduct)

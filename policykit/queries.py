@@ -155,20 +155,18 @@ def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: dt.date) -> 
 
 
 def _coverage(dataset: Dataset, code: str, conduct: str, on: dt.date) -> Coverage:
-    # Judicial interpretations (and other provisions with no penalty of their own) condition other
-    # provisions; they do not by themselves make a conduct punishable.
     in_force = [
         item
         for item in _in_force(dataset, code, on, conduct)
-        if (item.version.penalty is not None or item.provision.liability is Liability.CIVIL)
-        and dataset.instruments[item.provision.instrument_id].kind is not InstrumentKind.JUDICIAL_INTERPRETATION
+        if decides_coverage(dataset, item.provision, item.version)
     ]
     general = tuple(item for item in in_force if not item.is_conditional)
     conditional = tuple(item for item in in_force if item.is_conditional)
-    deciding = general or conditional
-    if deciding:
-        status = min(_status_rank(item) for item in deciding)[1]
+    if general:
+        status = min(_status_rank(item) for item in general)[1]
         return Coverage(code, conduct, on, status, general, conditional)
+    # No provision reaches the general case: the coverage statement says what holds for it (not covered, or
+    # unknown); provisions that reach only narrower cases (a minor victim, obscene material) are listed beside it.
     for statement in dataset.jurisdictions[code].coverage:
         if statement.conduct == conduct and statement.applies_on(on):
             status = (
@@ -176,5 +174,16 @@ def _coverage(dataset: Dataset, code: str, conduct: str, on: dt.date) -> Coverag
                 if statement.status is StatementStatus.NOT_COVERED
                 else CoverageStatus.UNKNOWN
             )
-            return Coverage(code, conduct, on, status, statement=statement)
-    return Coverage(code, conduct, on, CoverageStatus.UNKNOWN)
+            return Coverage(code, conduct, on, status, conditional=conditional, statement=statement)
+    return Coverage(code, conduct, on, CoverageStatus.UNKNOWN, conditional=conditional)
+
+
+def decides_coverage(dataset: Dataset, provision: Provision, version: Version) -> bool:
+    """Whether a provision version can by itself make a conduct punishable (or actionable).
+
+    Judicial interpretations, and other provisions with no penalty of their own, condition other provisions.
+    """
+    instrument = dataset.instruments.get(provision.instrument_id)
+    if instrument is not None and instrument.kind is InstrumentKind.JUDICIAL_INTERPRETATION:
+        return False
+    return version.penalty is not None or provision.liability is Liability.CIVIL

@@ -22,6 +22,7 @@ from policykit.model import (
     Liability,
     Penalty,
     Provision,
+    Reach,
     Term,
     TermRange,
 )
@@ -213,47 +214,61 @@ def cite(dataset: Dataset, provision: Provision, lang: str = "en") -> str:
     return f"{short} {labels(lang)['art']} {provision.article}"
 
 
-def _status_word(cell: Cell, lang: str) -> str:
+def _kind_word(item: InForce, lang: str) -> str:
+    """Offence, general offence, administrative or civil: the kind of a provision, in words."""
     words = labels(lang)
-    status = cell.coverage.status
-    if status is CoverageStatus.NOT_COVERED:
-        return words["not_covered"]
-    if status is CoverageStatus.UNKNOWN:
-        return words["unknown"]
-    if cell.applied is None:
-        return words["no_penalty_tier"]
-    liability = cell.applied.provision.liability
+    liability = item.provision.liability
     if liability is Liability.CRIMINAL:
-        return words["criminal_general"] if status is CoverageStatus.GENERAL_OFFENCE else words["criminal_specific"]
+        return words["criminal_general"] if item.provision.reach is Reach.GENERAL else words["criminal_specific"]
     if liability is Liability.ADMINISTRATIVE:
         return words["administrative"]
     return words["civil"]
 
 
+def _penalty_words(cell_penalty: Penalty | None, lang: str) -> str:
+    if cell_penalty is not None and not cell_penalty.is_empty:
+        return describe_penalty(cell_penalty, lang)
+    return labels(lang)["civil_remedy"]
+
+
 def describe_cell(dataset: Dataset, cell: Cell, lang: str = "en") -> str:
-    """A cell in compact words: status, penalty, and the article (with any condition)."""
+    """A cell in compact words: status, penalty and article, and any narrower provision that punishes harder.
+
+    `Not covered; offence only if victim is a minor: imprisonment at least 1 year (YPA art. 11(5))`
+    """
     words = labels(lang)
-    status = _status_word(cell, lang)
+    status = cell.coverage.status
+    if status in (CoverageStatus.NOT_COVERED, CoverageStatus.UNKNOWN):
+        text = words[status.value]
+        if cell.applied is not None:
+            text = f"{text}; {_narrower(dataset, cell.applied, cell.penalty, lang)}"
+        return text
     if cell.applied is None:
-        return status
-    provision = cell.applied.provision
-    if cell.penalty is not None and not cell.penalty.is_empty:
-        body = describe_penalty(cell.penalty, lang)
-    else:
-        body = words["civil_remedy"]
-    text = f"{status}{words['colon']}{body} ({cite(dataset, provision, lang)})"
-    conditions = cell.applied.version.applies_only_when
-    if conditions:
-        text = f"{text}, {words['only_if']} {_factor_names(dataset, conditions, lang)}"
+        return words["no_penalty_tier"]
+    text = (
+        f"{_kind_word(cell.applied, lang)}{words['colon']}{_penalty_words(cell.penalty, lang)}"
+        f" ({cite(dataset, cell.applied.provision, lang)})"
+    )
+    if cell.applied.version.applies_only_when:
+        text = f"{text}, {words['only_if']} {_factor_names(dataset, cell.applied.version.applies_only_when, lang)}"
     heavier = _heavier_conditional(cell)
     if heavier is not None:
         # A narrower provision that punishes harder must not be hidden behind the general case.
-        kind = words["criminal_general"] if heavier.provision.reach.value == "general" else words["criminal_specific"]
-        if heavier.provision.liability is not Liability.CRIMINAL:
-            kind = words["administrative"]
-        conditions_text = _factor_names(dataset, heavier.version.applies_only_when, lang)
-        text = f"{text}; {kind.lower()} {words['only_if']} {conditions_text} ({cite(dataset, heavier.provision, lang)})"
+        conditions = _factor_names(dataset, heavier.version.applies_only_when, lang)
+        text = (
+            f"{text}; {_kind_word(heavier, lang).lower()} {words['only_if']} {conditions}"
+            f" ({cite(dataset, heavier.provision, lang)})"
+        )
     return text
+
+
+def _narrower(dataset: Dataset, item: InForce, penalty: Penalty | None, lang: str) -> str:
+    words = labels(lang)
+    conditions = _factor_names(dataset, item.version.applies_only_when, lang)
+    return (
+        f"{_kind_word(item, lang).lower()} {words['only_if']} {conditions}{words['colon']}"
+        f"{_penalty_words(penalty, lang)} ({cite(dataset, item.provision, lang)})"
+    )
 
 
 def _heavier_conditional(cell: Cell) -> InForce | None:
@@ -262,7 +277,7 @@ def _heavier_conditional(cell: Cell) -> InForce | None:
     shown = severity(cell.applied.provision.liability, cell.penalty)
     best: InForce | None = None
     for item in cell.coverage.conditional:
-        if item is cell.applied or item.provision.liability.value == "civil":
+        if item is cell.applied or item.provision.liability is Liability.CIVIL:
             continue
         key = severity(item.provision.liability, item.version.penalty)
         if key[0] > shown[0] and (best is None or key > severity(best.provision.liability, best.version.penalty)):

@@ -1,0 +1,74 @@
+"""The generated parts of README.md, so the README cannot drift from the code and data.
+
+Run `python -m tests.readme` from the repository root to rewrite them; `tests/test_docs.py` checks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import policykit
+from policykit.rendering import render_markdown
+
+README = Path(__file__).parent.parent / "README.md"
+AS_OF = dt.date(2026, 11, 21)
+SAMPLE_CONDUCTS = ["covert_filming", "distribution_covert", "possession_viewing", "deepfake_distribution"]
+
+
+def sample_table() -> str:
+    data = policykit.load()
+    table = policykit.compare(data, conducts=SAMPLE_CONDUCTS, on=AS_OF)
+    return render_markdown(data, table)
+
+
+def data_status() -> str:
+    data = policykit.load()
+    lines = []
+    for code, jurisdiction in data.jurisdictions.items():
+        versions = [v for p in data.provisions.values() if p.jurisdiction == code for v in p.versions]
+        unverified = [v for v in versions if v.status is policykit.Status.UNVERIFIED]
+        lines.append(
+            f"- **{code}** ({jurisdiction.name.best()}): {len(versions)} provision versions, "
+            f"{len(unverified)} unverified; last verified {data.verified_on(code)}."
+        )
+    lines.append("")
+    lines.append("Unverified versions, and why:")
+    lines.append("")
+    for provision in data.provisions.values():
+        for version in provision.versions:
+            if version.status is policykit.Status.UNVERIFIED:
+                note = " ".join((version.note or "").split())
+                lines.append(f"- `{version.id}`: {note}")
+    return "\n".join(lines) + "\n"
+
+
+BLOCKS = {"sample-table": sample_table, "data-status": data_status}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(<!-- begin {name} -->\n)(.*?)(<!-- end {name} -->)", re.DOTALL)
+
+
+def current_block(text: str, name: str) -> str:
+    match = _pattern(name).search(text)
+    if match is None:
+        raise LookupError(f"README.md has no block {name!r}")
+    return match.group(2)
+
+
+def expected_block(name: str) -> str:
+    body = BLOCKS[name]()
+    return body
+
+
+def main() -> None:
+    text = README.read_text(encoding="utf-8")
+    for name in BLOCKS:
+        text = _pattern(name).sub(lambda m, name=name: m.group(1) + expected_block(name) + m.group(3), text)
+    README.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""The README and docs say what the code does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import policykit
+
+from . import readme
+
+ROOT = Path(__file__).parent.parent
+README_TEXT = readme.README.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(readme.BLOCKS))
+def test_generated_readme_blocks_are_current(name: str) -> None:
+    assert readme.current_block(README_TEXT, name) == readme.expected_block(name), (
+        "README.md is out of date: run `python -m tests.readme`"
+    )
+
+
+def test_readme_python_example_runs() -> None:
+    (code,) = re.findall(r"```python\n(.*?)```", README_TEXT, re.DOTALL)
+    exec(compile(code, "README.md", "exec"), {})
+
+
+def test_readme_public_api_names_exist() -> None:
+    section = README_TEXT.split("The public API:", 1)[1].split("Everything else is private.", 1)[0]
+    for name in re.findall(r"`(\w+)`", section):
+        assert name in policykit.__all__, name
+
+
+def test_readme_has_the_two_commands() -> None:
+    assert ".venv/bin/pip install . && .venv/bin/policykit compare" in README_TEXT
+    assert ".venv/bin/pip install '.[dev]'" in README_TEXT
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from policykit import comparison, loading, queries
+
+    for module in (policykit, loading, queries, comparison):
+        result = doctest.testmod(module, raise_on_error=False, verbose=False)
+        assert result.failed == 0, module.__name__
