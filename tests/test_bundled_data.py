@@ -1,0 +1,180 @@
+"""The bundled data: clean, complete, with provenance, and every figure pinned.
+
+`test_every_version_figure_is_pinned` compares every version's figures with a golden file: an accidental edit
+of the data shows up as a diff to read (regenerate with --force-regen only for a change you meant).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from pytest_regressions.data_regression import DataRegressionFixture
+
+import policykit
+from policykit import CoverageStatus, Status
+from policykit.model import Penalty, SourceKind
+from policykit.rendering import describe_penalty
+
+from . import readme
+
+D = dt.date
+OFFICIAL_HOSTS = {
+    "CN": ("npc.gov.cn", "court.gov.cn", "spp.gov.cn"),
+    "FR": ("legifrance.gouv.fr",),
+    "KR": ("law.go.kr", "klri.re.kr"),
+}
+
+
+def test_bundled_data_is_clean() -> None:
+    assert policykit.validate([policykit.bundled_data_path()]) == []
+
+
+def test_the_three_seed_jurisdictions(bundled: policykit.Dataset) -> None:
+    assert list(bundled.jurisdictions) == ["CN", "FR", "KR"]
+
+
+def test_every_version_has_sources_and_a_verification_date(bundled: policykit.Dataset) -> None:
+    for provision in bundled.provisions.values():
+        for version in provision.versions:
+            assert version.sources, version.id
+            assert version.verified_on <= D(2026, 11, 21), version.id
+            for source in version.sources:
+                assert source.checked_on <= version.verified_on or source.checked_on == version.verified_on
+            if version.status is Status.UNVERIFIED:
+                assert version.note, version.id
+
+
+def test_every_provision_cites_its_official_database(bundled: policykit.Dataset) -> None:
+    for provision in bundled.provisions.values():
+        hosts = {
+            urlparse(source.url).hostname or ""
+            for version in provision.versions
+            for source in version.sources
+            if source.kind is not SourceKind.SECONDARY
+        }
+        official = OFFICIAL_HOSTS[provision.jurisdiction]
+        assert any(host.endswith(official) for host in hosts), provision.id
+
+
+def test_unverified_versions_are_listed_in_the_readme(bundled: policykit.Dataset) -> None:
+    status = readme.current_block(readme.README.read_text(encoding="utf-8"), "data-status")
+    for provision in bundled.provisions.values():
+        for version in provision.versions:
+            if version.status is Status.UNVERIFIED:
+                assert f"`{version.id}`" in status
+
+
+@pytest.mark.parametrize("code", ["CN", "FR", "KR"])
+def test_no_cell_is_blank_from_2010(bundled: policykit.Dataset, code: str) -> None:
+    """Every conduct, twice a year: a provision reaches the general case, or a statement says why not."""
+    day = D(2010, 1, 1)
+    while day <= D(2026, 11, 21):
+        for conduct in bundled.conducts:
+            cell = policykit.coverage(bundled, code, conduct, day)
+            if cell.status in (CoverageStatus.NOT_COVERED, CoverageStatus.UNKNOWN):
+                assert cell.statement is not None, (code, conduct, day)
+            else:
+                assert cell.provisions, (code, conduct, day)
+        day = D(day.year, 7, 1) if day.month == 1 else D(day.year + 1, 1, 1)
+
+
+def _penalty(penalty: Penalty | None) -> dict[str, Any] | None:
+    if penalty is None:
+        return None
+    return {"text": describe_penalty(penalty), "fine_currency": penalty.fine.currency if penalty.fine else None}
+
+
+def test_every_version_figure_is_pinned(bundled: policykit.Dataset, data_regression: DataRegressionFixture) -> None:
+    pinned: dict[str, Any] = {}
+    for provision in bundled.provisions.values():
+        for version in provision.versions:
+            pinned[version.id] = {
+                "article": provision.article,
+                "liability": provision.liability.value,
+                "in_force_to": version.in_force_to.isoformat() if version.in_force_to else None,
+                "amended_by": version.amended_by,
+                "conducts": list(version.conducts),
+                "applies_only_when": list(version.applies_only_when),
+                "penalty": _penalty(version.penalty),
+                "tiers": {"+".join(t.factors): describe_penalty(t.penalty) for t in version.tiers},
+                "thresholds": [f"{t.tier}: {t.measure.value} >= {t.minimum}" for t in version.thresholds],
+                "prosecution": version.prosecution.value,
+                "status": version.status.value,
+            }
+    data_regression.check(pinned)
+
+
+# Figures checked by hand against the sources (see each version's sources); the three stages of Korea's law
+# around the Nth Room reforms, and China's PSAPL before and after its 2025 revision.
+
+
+def _penalty_text(data: policykit.Dataset, provision_id: str, on: dt.date) -> str | None:
+    version = policykit.version_in_force(data, provision_id, on)
+    if version is None or version.penalty is None:
+        return None
+    return describe_penalty(version.penalty)
+
+
+@pytest.mark.parametrize(
+    ("on", "filming", "possession"),
+    [
+        (D(2018, 1, 1), "imprisonment up to 5 years or fine up to ₩10,000,000", None),
+        (D(2019, 6, 1), "imprisonment up to 5 years or fine up to ₩30,000,000", None),
+        (
+            D(2021, 1, 1),
+            "imprisonment up to 7 years or fine up to ₩50,000,000",
+            "imprisonment up to 3 years or fine up to ₩30,000,000",
+        ),
+    ],
+)
+def test_korea_three_stages(bundled: policykit.Dataset, on: dt.date, filming: str, possession: str | None) -> None:
+    assert _penalty_text(bundled, "kr/sca/art_14__para_1", on) == filming
+    assert _penalty_text(bundled, "kr/sca/art_14__para_4", on) == possession
+    cell = policykit.coverage(bundled, "KR", "possession_viewing", on)
+    if possession is None:
+        assert cell.status is CoverageStatus.NOT_COVERED
+    else:
+        assert cell.status is CoverageStatus.SPECIFIC_OFFENCE
+
+
+def test_korea_2020_act(bundled: policykit.Dataset) -> None:
+    version = policykit.version_in_force(bundled, "kr/sca/art_14__para_1", D(2021, 1, 1))
+    assert version is not None
+    assert (version.in_force_from, version.amended_by) == (D(2020, 5, 19), "kr/act/17264")
+
+
+@pytest.mark.parametrize(
+    ("on", "provision_id", "base"),
+    [
+        (D(2025, 6, 1), "cn/psapl-2005/art_42__item_6", "detention up to 5 days or fine up to CN¥500"),
+        (D(2026, 6, 1), "cn/psapl-2025/art_50__item_6", "detention up to 5 days or fine up to CN¥1,000"),
+    ],
+)
+def test_china_psapl_before_and_after_2026(
+    bundled: policykit.Dataset, on: dt.date, provision_id: str, base: str
+) -> None:
+    (item,) = [
+        item
+        for item in policykit.coverage(bundled, "CN", "covert_filming", on).provisions
+        if item.provision.instrument_id.startswith("cn/psapl")
+    ]
+    assert item.provision.id == provision_id
+    assert item.version.penalty is not None
+    assert describe_penalty(item.version.penalty) == base
+    (tier,) = item.version.tiers
+    assert tier.factors == ("relatively_serious",)
+    assert describe_penalty(tier.penalty).startswith("detention 5–10 days, optionally with fine up to")
+    assert bundled.provisions["cn/psapl-2005/art_42__item_6"].successor == "cn/psapl-2025/art_50__item_6"
+
+
+def test_france_sexual_recordings_since_2016(bundled: policykit.Dataset) -> None:
+    assert _penalty_text(bundled, "fr/code-penal/art_226-2-1", D(2016, 10, 1)) is None
+    assert _penalty_text(bundled, "fr/code-penal/art_226-2-1", D(2017, 1, 1)) == (
+        "imprisonment up to 2 years and fine up to €60,000"
+    )
+    assert _penalty_text(bundled, "fr/code-penal/art_226-1", D(2017, 1, 1)) == (
+        "imprisonment up to 1 year and fine up to €45,000"
+    )
