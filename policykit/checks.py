@@ -65,6 +65,16 @@ def check_versions(provision: Provision) -> Iterator[Problem]:
                 )
         if version.penalty is None and provision.liability.value != "civil" and not version.thresholds:
             yield _problem(version.location, f"{provision.id}: missing 'penalty'; only civil provisions may omit it")
+        seen_tiers: set[tuple[str, ...]] = set()
+        for tier in version.tiers:
+            key = tuple(sorted(tier.factors))
+            if key in seen_tiers:
+                yield _problem(
+                    version.location,
+                    f"{provision.id}: tier {' + '.join(tier.factors)!r} is listed twice in the version from "
+                    f"{version.in_force_from}; each tier may appear once",
+                )
+            seen_tiers.add(key)
         for threshold in version.thresholds:
             tier_factors = {factor for tier in version.tiers for factor in tier.factors}
             if threshold.tier != "base" and threshold.tier not in tier_factors:

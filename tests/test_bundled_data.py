@@ -99,7 +99,7 @@ def test_every_version_figure_is_pinned(bundled: policykit.Dataset, data_regress
                 "conducts": list(version.conducts),
                 "applies_only_when": list(version.applies_only_when),
                 "penalty": _penalty(version.penalty),
-                "tiers": {"+".join(t.factors): describe_penalty(t.penalty) for t in version.tiers},
+                "tiers": [f"{'+'.join(t.factors)}: {describe_penalty(t.penalty)}" for t in version.tiers],
                 "thresholds": [f"{t.tier}: {t.measure.value} >= {t.minimum}" for t in version.thresholds],
                 "prosecution": version.prosecution.value,
                 "status": version.status.value,

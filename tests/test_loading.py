@@ -198,3 +198,16 @@ def test_merge_lays_a_folder_over_the_bundled_data(tmp_path: Path) -> None:
     assert "XA" in alone.jurisdictions
     assert set(merged.jurisdictions) - {"XA"} == set(policykit.load().jurisdictions)
     assert set(alone.jurisdictions) == {"XA"}
+
+
+def test_a_tier_listed_twice_is_rejected(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    tier = (
+        "          - factors: [minor_victim]\n            penalty:\n"
+        "              imprisonment: {min: 1 year, max: 5 years}\n"
+    )
+    _edit(
+        root / "xa" / "instruments" / "penal-act.yaml", tier, tier + tier.replace("1 year, max: 5", "2 years, max: 6")
+    )
+    (problem,) = policykit.validate([root])
+    assert "tier 'minor_victim' is listed twice in the version from 2015-06-01" in problem.message
