@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from policykit.errors import Problem
 from policykit.model import Dataset, Location, Provision, Version
@@ -19,17 +19,32 @@ def _problem(location: Location | None, message: str) -> Problem:
     return Problem(location.file, location.line, location.column, message)
 
 
-def check_dataset(dataset: Dataset, marks: Mapping[str, Location], today: dt.date | None = None) -> list[Problem]:
-    """Every cross-file problem of `dataset`; `marks` locates references recorded by the loader."""
+def check_dataset(
+    dataset: Dataset,
+    marks: Mapping[str, Location],
+    today: dt.date | None = None,
+    skip: Collection[str] = (),
+) -> list[Problem]:
+    """Every cross-file problem of `dataset`; `marks` locates references recorded by the loader.
+
+    Jurisdictions in `skip` have a file that could not be read at all: their references and coverage are
+    not checked, since every problem found would be a consequence of the unreadable file.
+    """
     today = today or dt.date.today()
     problems: list[Problem] = []
     problems.extend(_check_jurisdictions_exist(dataset))
     for provision in dataset.provisions.values():
         problems.extend(check_versions(provision))
-        problems.extend(_check_references(dataset, provision, marks))
-    problems.extend(_check_reference_marks(dataset, marks))
+        if provision.jurisdiction not in skip:
+            problems.extend(_check_references(dataset, provision, marks))
+    problems.extend(
+        problem
+        for problem in _check_reference_marks(dataset, marks)
+        if not any(f"'{code.lower()}/" in problem.message for code in skip)
+    )
     for code in dataset.jurisdictions:
-        problems.extend(_check_coverage(dataset, code, today, marks.get(f"jurisdiction:{code}")))
+        if code not in skip:
+            problems.extend(_check_coverage(dataset, code, today, marks.get(f"jurisdiction:{code}")))
     return problems
 
 

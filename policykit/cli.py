@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import re
 import sys
 import warnings
@@ -17,10 +18,14 @@ from typing import NoReturn, TextIO
 from policykit import __version__
 from policykit.comparison import TierMode, compare
 from policykit.errors import DataError, PolicykitError, StaleDataWarning, UnknownIdError
+from policykit.export import export_records, export_schema, to_csv, to_json
+from policykit.history import diff, timeline
 from policykit.loading import load, validate
 from policykit.model import Dataset
 from policykit.queries import check_jurisdiction, provisions_in_force
-from policykit.rendering import LANGUAGES, cite, describe_penalty, labels, render_markdown
+from policykit.rendering import LANGUAGES, cite, describe_penalty, labels
+from policykit.reports import render_comparison, render_diff, render_timeline
+from policykit.tables import FORMATS
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -49,6 +54,12 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="lay the --data folder over the bundled data instead of replacing it",
     )
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="github", help="output format (default: github)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels, money and dates")
+    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,9 +94,39 @@ def _parser() -> argparse.ArgumentParser:
     comparison.add_argument(
         "--tiers", choices=[mode.value for mode in TierMode], default="base", help="base penalties only, or every tier"
     )
-    comparison.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels, money and dates")
-    comparison.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    comparison.add_argument("--transpose", action="store_true", help="jurisdictions as rows, conducts as columns")
+    _add_output_options(comparison)
     _add_data_options(comparison)
+
+    exporting = commands.add_parser(
+        "export", help="tidy records (one per provision version and tier) for R, Stata, pandas"
+    )
+    exporting.add_argument(
+        "--format", choices=("csv", "tsv", "json"), default="csv", help="output format (default: csv)"
+    )
+    exporting.add_argument("--as-of", type=_date, metavar="DATE", help="only versions in force on DATE (default: all)")
+    exporting.add_argument("--jurisdiction", action="append", metavar="J", help="only this jurisdiction (repeatable)")
+    exporting.add_argument(
+        "--timestamp", action="store_true", help="add generated_at to JSON metadata (output is then not reproducible)"
+    )
+    exporting.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_data_options(exporting)
+
+    schema = commands.add_parser("schema", help="print a JSON Schema shipped with policykit")
+    schema.add_argument("name", choices=("export",), help="which schema")
+
+    history = commands.add_parser("timeline", help="every dated change to a jurisdiction's provisions")
+    history.add_argument("jurisdiction", metavar="J", help="jurisdiction code, e.g. KR")
+    history.add_argument("--conduct", action="append", metavar="C", help="only provisions covering this conduct")
+    _add_output_options(history)
+    _add_data_options(history)
+
+    difference = commands.add_parser("diff", help="what changed in a jurisdiction between two dates")
+    difference.add_argument("jurisdiction", metavar="J", help="jurisdiction code, e.g. KR")
+    difference.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE", help="YYYY-MM-DD")
+    difference.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE", help="YYYY-MM-DD")
+    _add_output_options(difference)
+    _add_data_options(difference)
 
     checking = commands.add_parser("validate", help="check data folders or files; exit 1 on any problem")
     checking.add_argument("paths", nargs="+", metavar="PATH", help="a data folder or a single data file")
@@ -203,7 +244,41 @@ def _run_compare(args: argparse.Namespace, stdout: TextIO) -> int:
         on=args.as_of,
         tiers=TierMode(args.tiers),
     )
-    _write(render_markdown(dataset, table, args.lang), args.output, stdout)
+    _write(render_comparison(dataset, table, args.format, args.lang, args.transpose), args.output, stdout)
+    return 0
+
+
+def _run_export(args: argparse.Namespace, stdout: TextIO) -> int:
+    dataset = _load(args)
+    records = export_records(dataset, on=args.as_of, jurisdictions=args.jurisdiction)
+    if args.format == "json":
+        stamp = dt.datetime.now(dt.timezone.utc) if args.timestamp else None
+        text = to_json(dataset, records, on=args.as_of, generated_at=stamp)
+    else:
+        text = to_csv(records, "," if args.format == "csv" else "\t")
+    _write(text, args.output, stdout)
+    return 0
+
+
+def _run_schema(args: argparse.Namespace, stdout: TextIO) -> int:
+    stdout.write(json.dumps(export_schema(), indent=2) + "\n")
+    return 0
+
+
+def _run_timeline(args: argparse.Namespace, stdout: TextIO) -> int:
+    dataset = _load(args)
+    code = check_jurisdiction(dataset, args.jurisdiction)
+    changes = timeline(dataset, code, args.conduct)
+    _write(render_timeline(dataset, code, changes, args.format, args.lang), args.output, stdout)
+    return 0
+
+
+def _run_diff(args: argparse.Namespace, stdout: TextIO) -> int:
+    dataset = _load(args)
+    if args.end < args.start:
+        raise _UsageError(f"--to {args.end} is before --from {args.start}")
+    found = diff(dataset, args.jurisdiction, args.start, args.end)
+    _write(render_diff(dataset, found, args.format, args.lang), args.output, stdout)
     return 0
 
 
@@ -218,7 +293,16 @@ def _run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
-_COMMANDS = {"list": _run_list, "show": _run_show, "compare": _run_compare, "validate": _run_validate}
+_COMMANDS = {
+    "list": _run_list,
+    "show": _run_show,
+    "compare": _run_compare,
+    "export": _run_export,
+    "schema": _run_schema,
+    "timeline": _run_timeline,
+    "diff": _run_diff,
+    "validate": _run_validate,
+}
 
 
 def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:

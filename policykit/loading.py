@@ -218,7 +218,7 @@ def _load_roots(roots: list[Path]) -> tuple[Dataset | None, list[Problem]]:
             builder.read_instrument(file, code, parts[-1][: -len(".yaml")])
     problems.extend(builder.problems)
     dataset = builder.dataset()
-    problems.extend(check_dataset(dataset, builder.marks))
+    problems.extend(check_dataset(dataset, builder.marks, skip=builder.unreadable))
     return dataset, problems
 
 
@@ -278,6 +278,7 @@ class _Builder:
         self.provisions: dict[str, Provision] = {}
         self.events: dict[str, Event] = {}
         self.marks: dict[str, Location] = {}
+        self.unreadable: set[str] = set()
         self._acts: dict[str, dict[str, Act]] = {}
         self._instrument_ids: dict[str, list[str]] = {}
 
@@ -291,6 +292,9 @@ class _Builder:
         content, problem = _read(file)
         if problem is not None:
             problems.problems.append(problem)
+            # What this file declares is unknown, so cross-file checks of its jurisdiction would only
+            # report consequences (unknown ids, coverage gaps) of this one problem.
+            self.unreadable.add(file.relative.split("/", 1)[0].upper())
             return problems, None
         if content is None:
             problems.add((1, 1), "file is empty; expected a mapping")

@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-import tabulate as tabulate_module
 from babel.core import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from policykit.comparison import Cell, Comparison, severity
+from policykit.comparison import Cell, severity
 from policykit.model import (
     Combination,
     CoverageStatus,
@@ -33,6 +32,22 @@ LANGUAGES = ("en", "fr")
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "conduct": "Conduct",
+        "jurisdiction": "Jurisdiction",
+        "date": "Date",
+        "provision": "Provision",
+        "article": "Article",
+        "act": "Act",
+        "change": "Change",
+        "change_enacted": "enacted",
+        "change_renumbered": "renumbered",
+        "change_raised": "penalty raised",
+        "change_lowered": "penalty lowered",
+        "change_amended": "amended (same base penalty)",
+        "change_repealed": "repealed",
+        "change_added": "added",
+        "change_removed": "removed",
+        "diff_between": "Changes in {code} between {start} and {end}.",
+        "no_changes": "No change.",
         "imprisonment": "imprisonment",
         "life": "life imprisonment",
         "criminal_detention": "criminal detention",
@@ -73,6 +88,22 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "conduct": "Comportement",
+        "jurisdiction": "Juridiction",
+        "date": "Date",
+        "provision": "Disposition",
+        "article": "Article",
+        "act": "Texte",
+        "change": "Changement",
+        "change_enacted": "créée",
+        "change_renumbered": "renumérotée",
+        "change_raised": "peine aggravée",
+        "change_lowered": "peine allégée",
+        "change_amended": "modifiée (même peine de base)",
+        "change_repealed": "abrogée",
+        "change_added": "ajoutée",
+        "change_removed": "supprimée",
+        "diff_between": "Changements pour {code} entre le {start} et le {end}.",
+        "no_changes": "Aucun changement.",
         "imprisonment": "emprisonnement",
         "life": "réclusion à perpétuité",
         "criminal_detention": "détention criminelle (拘役)",
@@ -294,34 +325,3 @@ def _factor_name(dataset: Dataset, factor: str, lang: str) -> str:
     if known is None:
         return factor
     return (known.fr if lang == "fr" else known.en).lower()
-
-
-def escape_markdown(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-
-
-def render_markdown(dataset: Dataset, comparison: Comparison, lang: str = "en") -> str:
-    """The comparison as a GitHub Markdown table, with the as-of and verified dates below it."""
-    words = labels(lang)
-    headers = [words["conduct"], *comparison.jurisdictions]
-    table: list[list[str]] = []
-    for row in comparison.rows:
-        conduct = dataset.conducts[row.conduct]
-        label = conduct.fr if lang == "fr" else conduct.en
-        if row.tier != "base":
-            label = f"{label} — " + " + ".join(_factor_name(dataset, f, lang) for f in row.tier.split("+"))
-        table.append([escape_markdown(label), *(escape_markdown(describe_cell(dataset, c, lang)) for c in row.cells)])
-    text = tabulate_module.tabulate(table, headers=headers, tablefmt="github", disable_numparse=True)
-    dates = ", ".join(
-        words["verified_one"].format(code=code, date=format_day(date, lang) if date else "—")
-        for code, date in comparison.verified_on
-    )
-    lines = [
-        text,
-        "",
-        words["as_of"].format(date=format_day(comparison.on, lang)),
-        words["verified"].format(dates=dates),
-    ]
-    if comparison.is_stale:
-        lines.append(words["stale"])
-    return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import policykit
-from policykit.rendering import render_markdown
+from policykit.reports import render_comparison
 
 README = Path(__file__).parent.parent / "README.md"
 AS_OF = dt.date(2026, 11, 21)
@@ -20,7 +20,7 @@ SAMPLE_CONDUCTS = ["covert_filming", "distribution_covert", "possession_viewing"
 def sample_table() -> str:
     data = policykit.load()
     table = policykit.compare(data, conducts=SAMPLE_CONDUCTS, on=AS_OF)
-    return render_markdown(data, table)
+    return render_comparison(data, table)
 
 
 def data_status() -> str:

@@ -11,7 +11,9 @@ from pytest_regressions.file_regression import FileRegressionFixture
 import policykit
 from policykit.comparison import TierMode
 from policykit.model import Combination, Fine, Penalty, Term, TermRange, Unit
-from policykit.rendering import describe_penalty, escape_markdown, format_money, render_markdown
+from policykit.rendering import describe_penalty, format_money
+from policykit.reports import render_comparison
+from policykit.tables import escape_markdown
 
 
 @pytest.mark.parametrize(
@@ -83,9 +85,9 @@ def test_markdown_escaping() -> None:
 
 def test_compare_markdown_golden(minimal: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
     table = policykit.compare(minimal, on=dt.date(2016, 1, 1), tiers=TierMode.ALL)
-    file_regression.check(render_markdown(minimal, table), extension=".md")
+    file_regression.check(render_comparison(minimal, table), extension=".md")
 
 
 def test_compare_markdown_golden_french(minimal: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
     table = policykit.compare(minimal, on=dt.date(2016, 1, 1))
-    file_regression.check(render_markdown(minimal, table, "fr"), extension=".md")
+    file_regression.check(render_comparison(minimal, table, lang="fr"), extension=".md")

@@ -1,0 +1,272 @@
+"""The tidy export: one record per provision version and penalty tier, for R, Stata and pandas.
+
+The column names and their order are an interface: never rename or reorder them; add new ones at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from policykit import __version__
+from policykit.model import Dataset, Penalty, Provision, Version
+from policykit.queries import check_jurisdiction, warn_if_stale
+from policykit.tables import spreadsheet_safe
+
+#: The fixed columns, in order. Months and days are plain numbers; booleans are true/false; empty means none.
+COLUMNS: tuple[str, ...] = (
+    "jurisdiction",
+    "provision_id",
+    "instrument",
+    "article",
+    "conducts",
+    "liability",
+    "tier",
+    "in_force_from",
+    "in_force_to",
+    "amended_by",
+    "imprisonment_min_months",
+    "imprisonment_max_months",
+    "life_imprisonment",
+    "detention_max_days",
+    "fine_min",
+    "fine_max",
+    "fine_unspecified",
+    "currency",
+    "combination",
+    "status",
+    "verified_on",
+    "source_urls",
+    # Added after the fixed set:
+    "version_id",
+    "amended_by_reference",
+    "reach",
+    "applies_only_when",
+    "criminal_detention",
+    "public_surveillance",
+    "detention_min_days",
+    "warning",
+    "increase_up_to",
+    "prosecution",
+    "ancillary_measures",
+)
+_LISTS = ("conducts", "source_urls", "applies_only_when", "ancillary_measures")
+
+Record = dict[str, Any]
+
+
+def _months(value: Any) -> int | float:
+    return int(value) if value == int(value) else round(float(value), 2)
+
+
+def _penalty_fields(penalty: Penalty | None) -> Record:
+    imprisonment = penalty.imprisonment if penalty else None
+    detention = penalty.administrative_detention if penalty else None
+    fine = penalty.fine if penalty else None
+    return {
+        "imprisonment_min_months": _months(imprisonment.min.months) if imprisonment and imprisonment.min else None,
+        "imprisonment_max_months": _months(imprisonment.max.months) if imprisonment and imprisonment.max else None,
+        "life_imprisonment": bool(penalty and penalty.life_imprisonment),
+        "detention_max_days": detention.max.days if detention and detention.max else None,
+        "fine_min": fine.min if fine else None,
+        "fine_max": fine.max if fine else None,
+        "fine_unspecified": bool(fine and fine.unspecified),
+        "currency": fine.currency if fine else None,
+        "combination": penalty.combination.value if penalty and penalty.combination else None,
+        "criminal_detention": bool(penalty and penalty.criminal_detention),
+        "public_surveillance": bool(penalty and penalty.public_surveillance),
+        "detention_min_days": detention.min.days if detention and detention.min else None,
+        "warning": bool(penalty and penalty.warning),
+        "increase_up_to": (
+            f"{penalty.increase.numerator}/{penalty.increase.denominator}"
+            if penalty is not None and penalty.increase is not None
+            else None
+        ),
+    }
+
+
+def _records_for(dataset: Dataset, provision: Provision, version: Version) -> list[Record]:
+    jurisdiction = dataset.jurisdictions[provision.jurisdiction]
+    act = jurisdiction.acts.get(version.amended_by.rsplit("/", 1)[-1])
+    common: Record = {
+        "jurisdiction": provision.jurisdiction,
+        "provision_id": provision.id,
+        "instrument": provision.instrument_id,
+        "article": provision.article,
+        "conducts": list(version.conducts),
+        "liability": provision.liability.value,
+        "in_force_from": version.in_force_from.isoformat(),
+        "in_force_to": version.in_force_to.isoformat() if version.in_force_to else None,
+        "amended_by": version.amended_by,
+        "status": version.status.value,
+        "verified_on": version.verified_on.isoformat(),
+        "source_urls": [source.url for source in version.sources],
+        "version_id": version.id,
+        "amended_by_reference": act.reference if act else None,
+        "reach": provision.reach.value,
+        "applies_only_when": list(version.applies_only_when),
+        "prosecution": version.prosecution.value,
+        "ancillary_measures": [
+            f"{measure.measure.value}{'' if measure.mandatory else ' (discretionary)'}" for measure in version.ancillary
+        ],
+    }
+    records = [{**common, "tier": "base", **_penalty_fields(version.penalty)}]
+    for tier in version.tiers:
+        records.append({**common, "tier": "+".join(tier.factors), **_penalty_fields(tier.penalty)})
+    return [{column: record[column] for column in COLUMNS} for record in records]
+
+
+def export_records(
+    dataset: Dataset, on: dt.date | None = None, jurisdictions: Iterable[str] | None = None
+) -> list[Record]:
+    """Every provision version (only those in force on `on`, if given) and tier, as records in column order.
+
+    >>> import policykit
+    >>> from policykit.export import export_records
+    >>> records = export_records(policykit.load(), jurisdictions=["KR"])
+    >>> records[0]["jurisdiction"], records[0]["tier"]
+    ('KR', 'base')
+    """
+    codes = (
+        sorted({check_jurisdiction(dataset, code) for code in jurisdictions})
+        if jurisdictions is not None
+        else sorted(dataset.jurisdictions)
+    )
+    if on is not None:
+        for code in codes:
+            warn_if_stale(dataset, on, code)
+    records: list[Record] = []
+    for provision in dataset.provisions.values():
+        if provision.jurisdiction not in codes:
+            continue
+        for version in provision.versions:
+            if on is None or version.in_force_on(on):
+                records.extend(_records_for(dataset, provision, version))
+    return records
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return spreadsheet_safe(";".join(str(item) for item in value))
+    if isinstance(value, int | float):
+        return str(value)
+    return spreadsheet_safe(str(value))
+
+
+def to_csv(records: list[Record], delimiter: str = ",") -> str:
+    """Records as CSV (or TSV), header first; text that a spreadsheet would run as a formula is quoted."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for record in records:
+        writer.writerow([_csv_value(record[column]) for column in COLUMNS])
+    return buffer.getvalue()
+
+
+def to_json(
+    dataset: Dataset, records: list[Record], on: dt.date | None = None, generated_at: dt.datetime | None = None
+) -> str:
+    """Records under `records`, with a `metadata` object; no timestamp unless asked, so output is reproducible."""
+    codes = sorted({record["jurisdiction"] for record in records})
+    metadata: Record = {
+        "policykit_version": __version__,
+        "as_of": on.isoformat() if on else None,
+        "data_verified_on": {
+            code: (date.isoformat() if (date := dataset.verified_on(code)) else None) for code in codes
+        },
+        "columns": list(COLUMNS),
+    }
+    if generated_at is not None:
+        metadata["generated_at"] = generated_at.isoformat(timespec="seconds")
+    return json.dumps({"metadata": metadata, "records": records}, ensure_ascii=False, indent=2) + "\n"
+
+
+_STRING = {"type": "string"}
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_NULLABLE_NUMBER = {"type": ["number", "null"], "minimum": 0}
+_NULLABLE_INTEGER = {"type": ["integer", "null"], "minimum": 0}
+_DATE = {"type": "string", "format": "date"}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `policykit export --format json`."""
+    properties: dict[str, Any] = {
+        "jurisdiction": {"type": "string", "pattern": "^[A-Z]{2}$"},
+        "provision_id": _STRING,
+        "instrument": _STRING,
+        "article": _STRING,
+        "conducts": _STRINGS,
+        "liability": {"enum": ["criminal", "administrative", "civil"]},
+        "tier": {"type": "string", "description": "'base', or the factor id(s) of a tier joined by '+'"},
+        "in_force_from": _DATE,
+        "in_force_to": {
+            "type": ["string", "null"],
+            "format": "date",
+            "description": "last day in force; null while in force",
+        },
+        "amended_by": _STRING,
+        "imprisonment_min_months": _NULLABLE_NUMBER,
+        "imprisonment_max_months": _NULLABLE_NUMBER,
+        "life_imprisonment": {"type": "boolean"},
+        "detention_max_days": _NULLABLE_INTEGER,
+        "fine_min": _NULLABLE_INTEGER,
+        "fine_max": _NULLABLE_INTEGER,
+        "fine_unspecified": {"type": "boolean"},
+        "currency": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
+        "combination": {"enum": [None, "single", "either", "cumulative", "fine_may_be_added", "fine_must_be_added"]},
+        "status": {"enum": ["verified", "unverified"]},
+        "verified_on": _DATE,
+        "source_urls": {**_STRINGS, "minItems": 1},
+        "version_id": _STRING,
+        "amended_by_reference": _NULLABLE_STRING,
+        "reach": {"enum": ["specific", "general"]},
+        "applies_only_when": _STRINGS,
+        "criminal_detention": {"type": "boolean"},
+        "public_surveillance": {"type": "boolean"},
+        "detention_min_days": _NULLABLE_INTEGER,
+        "warning": {"type": "boolean"},
+        "increase_up_to": {"type": ["string", "null"], "pattern": "^[0-9]+/[0-9]+$"},
+        "prosecution": {"enum": ["ex_officio", "victim_complaint", "not_against_victim_wishes"]},
+        "ancillary_measures": _STRINGS,
+    }
+    assert tuple(properties) == COLUMNS
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://policykit.invalid/schema/export.json",
+        "title": "policykit tidy export",
+        "type": "object",
+        "required": ["metadata", "records"],
+        "additionalProperties": False,
+        "properties": {
+            "metadata": {
+                "type": "object",
+                "required": ["policykit_version", "as_of", "data_verified_on", "columns"],
+                "properties": {
+                    "policykit_version": _STRING,
+                    "as_of": {"type": ["string", "null"], "format": "date"},
+                    "data_verified_on": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
+                    "columns": _STRINGS,
+                    "generated_at": {"type": "string", "format": "date-time"},
+                },
+                "additionalProperties": False,
+            },
+            "records": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": list(COLUMNS),
+                    "additionalProperties": False,
+                    "properties": properties,
+                },
+            },
+        },
+    }

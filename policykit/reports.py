@@ -1,0 +1,301 @@
+"""Comparison tables, timelines and diffs as text in every output format, or as JSON.
+
+The law is decided in `policykit.comparison` and `policykit.history`; the words in `policykit.rendering`;
+the layout and escaping in `policykit.tables`. This module puts them together.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from policykit import __version__
+from policykit.comparison import Cell, Comparison
+from policykit.history import Change, Diff
+from policykit.model import Dataset, Penalty, Source, Version
+from policykit.rendering import describe_cell, describe_penalty, format_day, labels
+from policykit.tables import Table, render
+
+
+def _source_note(source: Source) -> str:
+    pinpoint = f", {source.pinpoint}" if source.pinpoint else ""
+    via = f" (read via {source.read_via})" if source.read_via else ""
+    return (
+        f"{source.title}{pinpoint}. {source.publisher}. {source.url}{via} "
+        f"[{source.kind.value}, {source.language}, checked {source.checked_on.isoformat()}]"
+    )
+
+
+class _Footnotes:
+    """Numbers notes in order of first use, so the same source always gets the same number in one output."""
+
+    def __init__(self) -> None:
+        self.notes: dict[str, int] = {}
+
+    def mark(self, notes: list[str]) -> str:
+        numbers = []
+        for note in notes:
+            if note not in self.notes:
+                self.notes[note] = len(self.notes) + 1
+            numbers.append(self.notes[note])
+        return f" [{', '.join(str(n) for n in sorted(set(numbers)))}]" if numbers else ""
+
+    def all(self) -> tuple[str, ...]:
+        return tuple(self.notes)
+
+
+def _cell_notes(dataset: Dataset, cell: Cell, lang: str) -> list[str]:
+    if cell.applied is not None:
+        return [_source_note(source) for source in cell.sources]
+    statement = cell.coverage.statement
+    if statement is not None:
+        conduct = dataset.conducts[cell.conduct]
+        name = conduct.fr if lang == "fr" else conduct.en
+        return [f"{cell.jurisdiction}, {name}: {statement.reason} (checked {statement.verified_on.isoformat()})"]
+    return []
+
+
+def _row_label(dataset: Dataset, conduct: str, tier: str, lang: str) -> str:
+    known = dataset.conducts[conduct]
+    label = known.fr if lang == "fr" else known.en
+    if tier == "base":
+        return label
+    names = []
+    for factor in tier.split("+"):
+        found = dataset.factors.get(factor)
+        names.append((found.fr if lang == "fr" else found.en).lower() if found else factor)
+    return f"{label} — {' + '.join(names)}"
+
+
+def _footer(comparison: Comparison, lang: str) -> tuple[str, ...]:
+    words = labels(lang)
+    dates = ", ".join(
+        words["verified_one"].format(code=code, date=format_day(date, lang) if date else "—")
+        for code, date in comparison.verified_on
+    )
+    notes = [words["as_of"].format(date=format_day(comparison.on, lang)), words["verified"].format(dates=dates)]
+    if comparison.is_stale:
+        notes.append(words["stale"])
+    return tuple(notes)
+
+
+def comparison_table(
+    dataset: Dataset, comparison: Comparison, lang: str = "en", transpose: bool = False, footnoted: bool = True
+) -> Table:
+    """Conducts as rows and jurisdictions as columns (or the other way round), with numbered sources."""
+    words = labels(lang)
+    footnotes = _Footnotes()
+    texts: list[list[str]] = []
+    for row in comparison.rows:
+        texts.append(
+            [
+                describe_cell(dataset, cell, lang)
+                + (footnotes.mark(_cell_notes(dataset, cell, lang)) if footnoted else "")
+                for cell in row.cells
+            ]
+        )
+    row_labels = [_row_label(dataset, row.conduct, row.tier, lang) for row in comparison.rows]
+    if transpose:
+        headers = (words["jurisdiction"], *row_labels)
+        rows = tuple(
+            (code, *(texts[r][c] for r in range(len(comparison.rows))))
+            for c, code in enumerate(comparison.jurisdictions)
+        )
+    else:
+        headers = (words["conduct"], *comparison.jurisdictions)
+        rows = tuple((label, *cells) for label, cells in zip(row_labels, texts, strict=True))
+    return Table(headers, rows, _footer(comparison, lang), footnotes.all())
+
+
+def render_comparison(
+    dataset: Dataset, comparison: Comparison, fmt: str = "github", lang: str = "en", transpose: bool = False
+) -> str:
+    """The comparison in `fmt` (a table format, csv, tsv or json)."""
+    if fmt == "json":
+        return comparison_json(dataset, comparison, lang)
+    if fmt in ("csv", "tsv"):
+        # Delimited output is for programs: no prose, no footnote marks; sources are in the JSON and the export.
+        table = comparison_table(dataset, comparison, lang, transpose, footnoted=False)
+        return render(Table(table.headers, table.rows), fmt)
+    return render(comparison_table(dataset, comparison, lang, transpose), fmt)
+
+
+def penalty_json(penalty: Penalty | None) -> dict[str, Any] | None:
+    """A penalty as plain JSON values (months and days as numbers, amounts as integers)."""
+    if penalty is None:
+        return None
+    imprisonment = penalty.imprisonment
+    detention = penalty.administrative_detention
+    fine = penalty.fine
+    return {
+        "imprisonment_min_months": _number(imprisonment.min.months) if imprisonment and imprisonment.min else None,
+        "imprisonment_max_months": _number(imprisonment.max.months) if imprisonment and imprisonment.max else None,
+        "life_imprisonment": penalty.life_imprisonment,
+        "criminal_detention": penalty.criminal_detention,
+        "public_surveillance": penalty.public_surveillance,
+        "detention_min_days": detention.min.days if detention and detention.min else None,
+        "detention_max_days": detention.max.days if detention and detention.max else None,
+        "warning": penalty.warning,
+        "fine_min": fine.min if fine else None,
+        "fine_max": fine.max if fine else None,
+        "fine_unspecified": fine.unspecified if fine else False,
+        "currency": fine.currency if fine else None,
+        "combination": penalty.combination.value if penalty.combination else None,
+        "increase_up_to": (
+            f"{penalty.increase.numerator}/{penalty.increase.denominator}" if penalty.increase is not None else None
+        ),
+    }
+
+
+def _number(value: Any) -> int | float:
+    """A Fraction of months as an int when whole, else rounded to two decimals."""
+    return int(value) if value == int(value) else round(float(value), 2)
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    return {
+        "url": source.url,
+        "title": source.title,
+        "publisher": source.publisher,
+        "language": source.language,
+        "kind": source.kind.value,
+        "pinpoint": source.pinpoint,
+        "checked_on": source.checked_on.isoformat(),
+        "read_via": source.read_via,
+    }
+
+
+def _version_ref(version: Version | None) -> dict[str, Any] | None:
+    if version is None:
+        return None
+    return {
+        "id": version.id,
+        "provision_id": version.provision_id,
+        "in_force_from": version.in_force_from.isoformat(),
+        "in_force_to": version.in_force_to.isoformat() if version.in_force_to else None,
+        "amended_by": version.amended_by,
+        "status": version.status.value,
+        "verified_on": version.verified_on.isoformat(),
+    }
+
+
+def comparison_json(dataset: Dataset, comparison: Comparison, lang: str = "en") -> str:
+    """The comparison with every cell's status, text, penalty, provision version and sources."""
+    rows = []
+    for row in comparison.rows:
+        cells = []
+        for cell in row.cells:
+            statement = cell.coverage.statement
+            cells.append(
+                {
+                    "jurisdiction": cell.jurisdiction,
+                    "status": cell.coverage.status.value,
+                    "text": describe_cell(dataset, cell, lang),
+                    "provision_id": cell.applied.provision.id if cell.applied else None,
+                    "article": cell.applied.provision.article if cell.applied else None,
+                    "liability": cell.applied.provision.liability.value if cell.applied else None,
+                    "conditions": list(cell.applied.version.applies_only_when) if cell.applied else [],
+                    "version": _version_ref(cell.applied.version if cell.applied else None),
+                    "penalty": penalty_json(cell.penalty),
+                    "reason": statement.reason if statement is not None else None,
+                    "sources": [source_json(source) for source in cell.sources],
+                }
+            )
+        rows.append({"conduct": row.conduct, "tier": row.tier, "cells": cells})
+    document = {
+        "metadata": {
+            "policykit_version": __version__,
+            "as_of": comparison.on.isoformat(),
+            "data_verified_on": {code: date.isoformat() if date else None for code, date in comparison.verified_on},
+            "language": lang,
+        },
+        "rows": rows,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- timeline and diff -------------------------------------------------------------------------------------
+
+
+def _change_text(dataset: Dataset, change: Change, lang: str) -> str:
+    words = labels(lang)
+    before = describe_penalty(change.before.penalty, lang) if change.before and change.before.penalty else "—"
+    after = describe_penalty(change.after.penalty, lang) if change.after and change.after.penalty else "—"
+    kind = words[f"change_{change.kind.value}"]
+    if change.kind.value in ("raised", "lowered", "amended"):
+        return f"{kind}: {before} → {after}"
+    if change.kind.value == "renumbered":
+        return f"{kind}: {change.related} → {change.provision_id}; {after}"
+    if change.kind.value in ("added", "enacted"):
+        return f"{kind}: {after}"
+    return kind
+
+
+def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en") -> Table:
+    words = labels(lang)
+    footnotes = _Footnotes()
+    rows = []
+    for change in changes:
+        act = change.act
+        act_text = act.reference if act is not None else "—"
+        version = change.after or change.before
+        marks = footnotes.mark([_source_note(s) for s in version.sources]) if version is not None else ""
+        rows.append(
+            (
+                format_day(change.on, lang),
+                change.provision_id,
+                change.article,
+                act_text,
+                _change_text(dataset, change, lang) + marks,
+            )
+        )
+    headers = (words["date"], words["provision"], words["article"], words["act"], words["change"])
+    return Table(headers, tuple(rows), (), footnotes.all())
+
+
+def changes_json(changes: list[Change], extra: dict[str, Any]) -> str:
+    records = []
+    for change in changes:
+        records.append(
+            {
+                "on": change.on.isoformat(),
+                "kind": change.kind.value,
+                "provision_id": change.provision_id,
+                "article": change.article,
+                "related": change.related,
+                "act": change.act.id if change.act else None,
+                "act_reference": change.act.reference if change.act else None,
+                "before": _version_ref(change.before),
+                "after": _version_ref(change.after),
+                "penalty_before": penalty_json(change.before.penalty if change.before else None),
+                "penalty_after": penalty_json(change.after.penalty if change.after else None),
+            }
+        )
+    document = {"metadata": {"policykit_version": __version__, **extra}, "changes": records}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_timeline(dataset: Dataset, code: str, changes: list[Change], fmt: str = "github", lang: str = "en") -> str:
+    if fmt == "json":
+        return changes_json(changes, {"jurisdiction": code})
+    table = timeline_table(dataset, changes, lang)
+    return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
+
+
+def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "en") -> str:
+    if fmt == "json":
+        return changes_json(
+            list(diff.changes),
+            {"jurisdiction": diff.jurisdiction, "from": diff.start.isoformat(), "to": diff.end.isoformat()},
+        )
+    words = labels(lang)
+    table = timeline_table(dataset, list(diff.changes), lang)
+    notes: tuple[str, ...] = (
+        words["diff_between"].format(
+            code=diff.jurisdiction, start=format_day(diff.start, lang), end=format_day(diff.end, lang)
+        ),
+    )
+    if not diff.changes:
+        notes = (*notes, words["no_changes"])
+    table = Table(table.headers, table.rows, notes, table.footnotes)
+    return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)

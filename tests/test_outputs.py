@@ -1,0 +1,233 @@
+"""Comparison formats, the tidy export, timelines and diffs: golden outputs, escaping and determinism."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytest_regressions.file_regression import FileRegressionFixture
+
+import policykit
+from policykit.export import COLUMNS, export_records, export_schema, to_csv, to_json
+from policykit.history import ChangeKind, diff, timeline
+from policykit.reports import render_comparison, render_diff, render_timeline
+from policykit.tables import FORMATS
+
+from .conftest import DATA
+
+D = dt.date
+AS_OF = D(2026, 11, 21)
+HOSTILE = DATA / "hostile"
+EXTENSIONS = {"github": "md", "pipe": "md", "grid": "txt", "simple": "txt", "rst": "rst", "html": "html",
+              "latex": "tex", "csv": "csv", "tsv": "tsv", "json": "json"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def hostile() -> policykit.Dataset:
+    return policykit.load(HOSTILE)
+
+
+# -- golden outputs on the bundled data --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_compare_golden(bundled: policykit.Dataset, fmt: str, file_regression: FileRegressionFixture) -> None:
+    table = policykit.compare(bundled, on=AS_OF)
+    file_regression.check(render_comparison(bundled, table, fmt), extension=f".{EXTENSIONS[fmt]}")
+
+
+def test_compare_all_tiers_transposed_french_golden(
+    bundled: policykit.Dataset, file_regression: FileRegressionFixture
+) -> None:
+    table = policykit.compare(
+        bundled, conducts=["covert_filming", "possession_viewing"], on=D(2021, 1, 1), tiers=policykit.TierMode.ALL
+    )
+    file_regression.check(render_comparison(bundled, table, "github", "fr", transpose=True), extension=".md")
+
+
+@pytest.mark.parametrize("code", ["CN", "FR", "KR"])
+def test_timeline_golden(bundled: policykit.Dataset, code: str, file_regression: FileRegressionFixture) -> None:
+    file_regression.check(render_timeline(bundled, code, timeline(bundled, code)), extension=".md")
+
+
+def test_diff_golden_korea_nth_room(bundled: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
+    found = diff(bundled, "KR", D(2018, 1, 1), D(2021, 1, 1))
+    file_regression.check(render_diff(bundled, found), extension=".md")
+
+
+def test_diff_golden_china_2026(bundled: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
+    found = diff(bundled, "CN", D(2025, 6, 1), D(2026, 6, 1))
+    file_regression.check(render_diff(bundled, found, "json"), extension=".json")
+
+
+def test_export_csv_golden(bundled: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
+    file_regression.check(to_csv(export_records(bundled)), extension=".csv")
+
+
+def test_export_json_golden(bundled: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
+    file_regression.check(to_json(bundled, export_records(bundled, on=AS_OF), on=AS_OF), extension=".json")
+
+
+# -- behaviour -------------------------------------------------------------------------------------------------
+
+
+def test_china_renumbering_shows_in_the_diff(bundled: policykit.Dataset) -> None:
+    found = diff(bundled, "CN", D(2025, 6, 1), D(2026, 6, 1))
+    renumbered = {c.related: c.provision_id for c in found.changes if c.kind is ChangeKind.RENUMBERED}
+    assert renumbered["cn/psapl-2005/art_42__item_6"] == "cn/psapl-2025/art_50__item_6"
+    assert all(c.provision_id != "cn/psapl-2005/art_42__item_6" for c in found.changes if c.kind is ChangeKind.REMOVED)
+
+
+def test_korea_diff_raises_filming_and_adds_possession(bundled: policykit.Dataset) -> None:
+    found = diff(bundled, "KR", D(2018, 1, 1), D(2021, 1, 1))
+    kinds = {c.provision_id: c.kind for c in found.changes}
+    assert kinds["kr/sca/art_14__para_1"] is ChangeKind.RAISED
+    assert kinds["kr/sca/art_14__para_4"] is ChangeKind.ADDED
+
+
+def test_no_change_between_equal_dates(bundled: policykit.Dataset) -> None:
+    assert diff(bundled, "FR", D(2020, 1, 1), D(2020, 1, 1)).changes == ()
+
+
+def test_every_compare_cell_links_to_a_sourced_version(bundled: policykit.Dataset) -> None:
+    for year in range(2010, 2027):
+        table = policykit.compare(bundled, on=D(year, 6, 1), tiers=policykit.TierMode.ALL)
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.applied is not None:
+                    assert cell.applied.version in cell.applied.provision.versions
+                    assert cell.sources, (row.conduct, cell.jurisdiction, year)
+                else:
+                    assert cell.coverage.status.value in ("not_covered", "unknown") or row.tier != "base"
+
+
+def test_export_columns_are_the_interface(bundled: policykit.Dataset) -> None:
+    assert COLUMNS[:22] == (
+        "jurisdiction", "provision_id", "instrument", "article", "conducts", "liability", "tier", "in_force_from",
+        "in_force_to", "amended_by", "imprisonment_min_months", "imprisonment_max_months", "life_imprisonment",
+        "detention_max_days", "fine_min", "fine_max", "fine_unspecified", "currency", "combination", "status",
+        "verified_on", "source_urls",
+    )  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(to_csv(export_records(bundled, jurisdictions=["KR"])))))
+    (row,) = [r for r in rows if r["version_id"] == "kr/sca/art_14__para_1@2020-05-19" and r["tier"] == "base"]
+    assert row["article"] == "14(1)"
+    assert row["imprisonment_max_months"] == "84"
+    assert row["fine_max"] == "50000000"
+    assert row["currency"] == "KRW"
+    assert row["combination"] == "either"
+    assert row["in_force_to"] == ""
+    assert row["life_imprisonment"] == "false"
+    assert {r["tier"] for r in rows if r["provision_id"] == "kr/sca/art_14__para_1"} >= {"base", "attempt"}
+
+
+def test_export_json_matches_its_schema(bundled: policykit.Dataset) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    document = json.loads(to_json(bundled, export_records(bundled)))
+    jsonschema.validate(document, export_schema())
+    assert "generated_at" not in document["metadata"]
+    stamped = json.loads(to_json(bundled, [], generated_at=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)))
+    assert stamped["metadata"]["generated_at"] == "2026-01-01T00:00:00+00:00"
+
+
+def test_outputs_are_deterministic(bundled: policykit.Dataset) -> None:
+    for fmt in FORMATS:
+        first = render_comparison(bundled, policykit.compare(bundled, on=AS_OF), fmt)
+        again = render_comparison(policykit.load(), policykit.compare(policykit.load(), on=AS_OF), fmt)
+        assert first == again, fmt
+
+
+# -- escaping of hostile strings --------------------------------------------------------------------------------
+
+
+def _hostile_output(hostile: policykit.Dataset, fmt: str, on: dt.date) -> str:
+    return render_comparison(hostile, policykit.compare(hostile, conducts=["covert_filming"], on=on), fmt)
+
+
+@pytest.mark.parametrize("on", [D(2011, 1, 1), D(2013, 1, 1)])  # a statement's reason; a provision's sources
+def test_markdown_escapes_pipes_html_and_newlines(hostile: policykit.Dataset, on: dt.date) -> None:
+    text = _hostile_output(hostile, "github", on)
+    assert "<script>" not in text
+    assert "<b>" not in text
+    table_lines = [line for line in text.splitlines() if line.startswith("|")]
+    for line in table_lines:
+        assert len(re.findall(r"(?<!\\)\|", line)) == 3, line  # two columns: three unescaped pipes
+
+
+def test_html_escapes(hostile: policykit.Dataset) -> None:
+    text = _hostile_output(hostile, "html", D(2013, 1, 1))
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+    assert "<b>" not in text
+
+
+def test_latex_escapes(hostile: policykit.Dataset) -> None:
+    text = _hostile_output(hostile, "latex", D(2013, 1, 1))
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("%"))
+    assert re.search(r"(?<!\\)%", body) is None
+    assert re.search(r"(?<!\\)[&](?! )", body) is None or "\\&" in body
+    assert "\\textbackslash{}" in body
+    assert "\\$x\\$" in body
+
+
+def test_rst_escapes(hostile: policykit.Dataset) -> None:
+    text = _hostile_output(hostile, "rst", D(2013, 1, 1))
+    assert "P\\|A" in text
+    assert "\\\\co\\_" in text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_delimited_outputs_defuse_formulas(hostile: policykit.Dataset, fmt: str) -> None:
+    text = _hostile_output(hostile, fmt, D(2013, 1, 1))
+    rows = list(csv.reader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
+    assert rows[1][0].startswith("'=1+1")
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@"))
+
+
+def test_json_keeps_hostile_strings_intact(hostile: policykit.Dataset) -> None:
+    document = json.loads(_hostile_output(hostile, "json", D(2013, 1, 1)))
+    (cell,) = document["rows"][0]["cells"]
+    assert cell["sources"][0]["title"] == "=cmd|' /C calc'!A0"
+
+
+# -- the command line and the examples --------------------------------------------------------------------------
+
+SCRIPT = Path(sys.executable).parent / "policykit"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False, cwd=cwd)
+
+
+def test_cli_export_schema_timeline_diff(tmp_path: Path) -> None:
+    target = tmp_path / "export.json"
+    assert _run(str(SCRIPT), "export", "--format", "json", "--output", str(target)).returncode == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["metadata"]["columns"] == list(COLUMNS)
+    schema = _run(str(SCRIPT), "schema", "export")
+    assert json.loads(schema.stdout)["title"] == "policykit tidy export"
+    result = _run(str(SCRIPT), "timeline", "KR", "--conduct", "possession_viewing")
+    assert result.returncode == 0
+    assert "kr/sca/art_14__para_4" in result.stdout
+    result = _run(str(SCRIPT), "diff", "KR", "--from", "2018-01-01", "--to", "2021-01-01", "--format", "csv")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Date,Provision,Article,Act,Change\n")
+    bad = _run(str(SCRIPT), "diff", "KR", "--from", "2021-01-01", "--to", "2018-01-01")
+    assert bad.returncode == 2
+    assert "is before --from" in bad.stderr
+
+
+@pytest.mark.parametrize("example", sorted(path.name for path in EXAMPLES.glob("*.py")))
+def test_examples_run(example: str, tmp_path: Path) -> None:
+    result = _run(sys.executable, str(EXAMPLES / example), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout
+    assert "Traceback" not in result.stderr
