@@ -123,3 +123,12 @@ def test_list_everything_from_any_folder(tmp_path: Path) -> None:
     assert "Conducts:" in result.stdout
     assert "Factors:" in result.stdout
     assert "covert_filming" in result.stdout
+
+
+def test_validate_every_corpus_file_without_traceback() -> None:
+    files = sorted((DATA / "bad" / "files").glob("*.yaml"))
+    result = run("validate", *map(str, files))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    reported = {line.split(":", 1)[0] for line in result.stdout.splitlines()}
+    assert reported == {str(path) for path in files}

@@ -15,11 +15,11 @@ from policykit.model import Prosecution, Reach, SourceKind, Unit
 from .conftest import DATA, MINIMAL
 
 BAD_FILES = DATA / "bad" / "files"
-EXPECTED = {
-    line.split("\t")[0]: tuple(line.rstrip("\n").split("\t")[1:])
-    for line in (DATA / "bad" / "expected.tsv").read_text(encoding="utf-8").splitlines()
-    if line and not line.startswith("#")
-}
+EXPECTED: dict[str, list[tuple[str, str]]] = {}
+for _line in (DATA / "bad" / "expected.tsv").read_text(encoding="utf-8").splitlines():
+    if _line and not _line.startswith("#"):
+        _name, _location, _message = _line.split("\t")
+        EXPECTED.setdefault(_name, []).append((_location, _message))
 
 
 def test_minimal_dataset_model(minimal: policykit.Dataset) -> None:
@@ -69,12 +69,20 @@ def test_vocabulary_comes_from_the_bundled_file_when_a_folder_has_none(minimal: 
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_bad_file_reports_its_exact_problem(name: str) -> None:
-    location, message = EXPECTED[name]
+def test_bad_file_reports_its_exact_problems(name: str) -> None:
     problems = policykit.validate([BAD_FILES / name])
-    assert [f"{p.line}:{p.column}" for p in problems] == [location]
-    assert problems[0].message == message
-    assert problems[0].file == str(BAD_FILES / name)
+    assert [(f"{p.line}:{p.column}", p.message) for p in problems] == EXPECTED[name]
+    assert all(problem.file == str(BAD_FILES / name) for problem in problems)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_in_a_data_folder_raises_only_data_error(name: str, tmp_path: Path) -> None:
+    """Loaded as part of a data folder, a bad file raises DataError, never another exception."""
+    root = _copy(tmp_path)
+    shutil.copy(BAD_FILES / name, root / "xa" / "instruments" / name)
+    with pytest.raises(policykit.DataError) as caught:
+        policykit.load(root)
+    assert any(problem.file.endswith(name) for problem in caught.value.problems)
 
 
 def test_every_corpus_file_has_an_expectation() -> None:
