@@ -174,15 +174,17 @@ def diff(dataset: Dataset, jurisdiction: str, start: dt.date, end: dt.date) -> D
                     )
                 )
             else:
+                # The day it was added, not the day of the version in force at the end date.
+                first = next(v for v in provision.versions if v.in_force_from > start)
                 changes.append(
                     Change(
-                        version.in_force_from,
+                        first.in_force_from,
                         ChangeKind.ADDED,
                         provision_id,
                         provision.article,
                         None,
                         version,
-                        _act(dataset, version),
+                        _act(dataset, first),
                     )
                 )
         elif old != version:
