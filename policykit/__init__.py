@@ -9,13 +9,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("policykit")
-except PackageNotFoundError:  # pragma: no cover - running from a checkout that was never installed
-    __version__ = "0+unknown"
-
+from policykit._version import __version__
 from policykit.comparison import Cell, Comparison, Row, TierMode, compare
 from policykit.errors import DataError, PolicykitError, Problem, StaleDataWarning, UnknownIdError
 from policykit.loading import bundled_data_path, load, validate

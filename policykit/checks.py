@@ -144,9 +144,7 @@ def _check_reference_marks(dataset: Dataset, marks: Mapping[str, Location]) -> I
 
 def _intervals(dataset: Dataset, code: str, conduct: str) -> list[tuple[dt.date, dt.date | None, str]]:
     spans: list[tuple[dt.date, dt.date | None, str]] = []
-    for provision in dataset.provisions.values():
-        if provision.jurisdiction != code:
-            continue
+    for provision in dataset.provisions_of(code):
         for version in provision.versions:
             general_case = conduct in version.conducts and not version.applies_only_when
             if general_case and decides_coverage(dataset, provision, version):

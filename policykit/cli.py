@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from policykit import __version__
+from policykit._version import __version__
 from policykit.comparison import TierMode, compare
 from policykit.errors import DataError, PolicykitError, StaleDataWarning, UnknownIdError
 from policykit.export import export_records, export_schema, to_csv, to_json

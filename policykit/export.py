@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from policykit import __version__
+from policykit._version import __version__
 from policykit.model import Dataset, Penalty, Provision, Version
 from policykit.queries import check_jurisdiction, warn_if_stale
 from policykit.tables import spreadsheet_safe
@@ -200,7 +200,7 @@ _STRINGS = {"type": "array", "items": {"type": "string"}}
 def export_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of `policykit export --format json`."""
     properties: dict[str, Any] = {
-        "jurisdiction": {"type": "string", "pattern": "^[A-Z]{2}$"},
+        "jurisdiction": {"type": "string", "pattern": "^[A-Z]{2}(-[A-Z0-9]{1,3})?$"},
         "provision_id": _STRING,
         "instrument": _STRING,
         "article": _STRING,

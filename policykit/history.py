@@ -75,11 +75,8 @@ def _penalty_change(provision: Provision, before: Version, after: Version) -> Ch
 
 def _selected(dataset: Dataset, code: str, conducts: Iterable[str] | None) -> list[Provision]:
     wanted = {check_conduct(dataset, conduct) for conduct in conducts} if conducts else None
-    prefix = code.lower() + "/"
     return [
-        provision
-        for provision_id, provision in dataset.provisions.items()
-        if provision_id.startswith(prefix) and (wanted is None or wanted & set(provision.conducts))
+        provision for provision in dataset.provisions_of(code) if wanted is None or wanted & set(provision.conducts)
     ]
 
 

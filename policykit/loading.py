@@ -57,7 +57,8 @@ from policykit.model import (
     Version,
 )
 
-_JURISDICTION_FOLDER = re.compile(r"^[a-z]{2}$")
+#: ISO 3166-1 alpha-2, or an ISO 3166-2 subdivision (`us-ca`, `au-nsw`) where the law is made below the state.
+_JURISDICTION_FOLDER = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _FRACTION = re.compile(r"^([1-9][0-9]?)/([1-9][0-9]?)$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -151,7 +152,11 @@ def _collect(root: Path) -> tuple[list[_DataFile], list[Problem]]:
         if not _JURISDICTION_FOLDER.match(entry.name):
             problems.append(
                 Problem(
-                    str(entry), 1, 1, "unexpected folder; a jurisdiction folder is an ISO 3166-1 code in lower case"
+                    str(entry),
+                    1,
+                    1,
+                    "unexpected folder; a jurisdiction folder is an ISO 3166-1 code (or an ISO 3166-2 subdivision) "
+                    "in lower case",
                 )
             )
             continue

@@ -118,10 +118,7 @@ def provisions_in_force(dataset: Dataset, jurisdiction: str, on: dt.date, conduc
 
 def _in_force(dataset: Dataset, code: str, on: dt.date, conduct: str | None) -> list[InForce]:
     found: list[InForce] = []
-    prefix = code.lower() + "/"
-    for provision_id, provision in dataset.provisions.items():
-        if not provision_id.startswith(prefix):
-            continue
+    for provision in dataset.provisions_of(code):
         version = provision.version_on(on)
         if version is None or (conduct is not None and conduct not in version.conducts):
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from policykit import __version__
+from policykit._version import __version__
 from policykit.comparison import Cell, Comparison
 from policykit.history import Change, Diff
 from policykit.model import Dataset, Penalty, Source, Version
