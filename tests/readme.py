@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 import policykit
-from policykit.reports import render_comparison
+from policykit.history import timeline
+from policykit.reports import render_comparison, timeline_table
+from policykit.tables import Table, render
 
 README = Path(__file__).parent.parent / "README.md"
 AS_OF = dt.date(2026, 11, 21)
@@ -44,7 +46,13 @@ def data_status() -> str:
     return "\n".join(lines) + "\n"
 
 
-BLOCKS = {"sample-table": sample_table, "data-status": data_status}
+def timeline_excerpt() -> str:
+    data = policykit.load()
+    table = timeline_table(data, timeline(data, "KR", ["possession_viewing"]))
+    return render(Table(table.headers, table.rows), "github")
+
+
+BLOCKS = {"sample-table": sample_table, "timeline-excerpt": timeline_excerpt, "data-status": data_status}
 
 
 def _pattern(name: str) -> re.Pattern[str]:
