@@ -29,7 +29,7 @@ def test_version() -> None:
     assert result.stdout.startswith("policykit ")
 
 
-@pytest.mark.parametrize("command", ["list", "show", "compare", "validate"])
+@pytest.mark.parametrize("command", ["list", "show", "compare", "export", "schema", "timeline", "diff", "validate"])
 def test_help_on_every_subcommand(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0
