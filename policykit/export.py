@@ -15,6 +15,7 @@ from typing import Any
 from policykit._version import __version__
 from policykit.model import Dataset, Penalty, Provision, Version
 from policykit.queries import check_jurisdiction, warn_if_stale
+from policykit.reports import penalty_json
 from policykit.tables import spreadsheet_safe
 
 #: The fixed columns, in order. Months and days are plain numbers; booleans are true/false; empty means none.
@@ -59,34 +60,26 @@ _LISTS = ("conducts", "source_urls", "applies_only_when", "ancillary_measures")
 Record = dict[str, Any]
 
 
-def _months(value: Any) -> int | float:
-    return int(value) if value == int(value) else round(float(value), 2)
+_NO_PENALTY: Record = {
+    "imprisonment_min_months": None,
+    "imprisonment_max_months": None,
+    "life_imprisonment": False,
+    "criminal_detention": False,
+    "public_surveillance": False,
+    "detention_min_days": None,
+    "detention_max_days": None,
+    "warning": False,
+    "fine_min": None,
+    "fine_max": None,
+    "fine_unspecified": False,
+    "currency": None,
+    "combination": None,
+    "increase_up_to": None,
+}
 
 
 def _penalty_fields(penalty: Penalty | None) -> Record:
-    imprisonment = penalty.imprisonment if penalty else None
-    detention = penalty.administrative_detention if penalty else None
-    fine = penalty.fine if penalty else None
-    return {
-        "imprisonment_min_months": _months(imprisonment.min.months) if imprisonment and imprisonment.min else None,
-        "imprisonment_max_months": _months(imprisonment.max.months) if imprisonment and imprisonment.max else None,
-        "life_imprisonment": bool(penalty and penalty.life_imprisonment),
-        "detention_max_days": detention.max.days if detention and detention.max else None,
-        "fine_min": fine.min if fine else None,
-        "fine_max": fine.max if fine else None,
-        "fine_unspecified": bool(fine and fine.unspecified),
-        "currency": fine.currency if fine else None,
-        "combination": penalty.combination.value if penalty and penalty.combination else None,
-        "criminal_detention": bool(penalty and penalty.criminal_detention),
-        "public_surveillance": bool(penalty and penalty.public_surveillance),
-        "detention_min_days": detention.min.days if detention and detention.min else None,
-        "warning": bool(penalty and penalty.warning),
-        "increase_up_to": (
-            f"{penalty.increase.numerator}/{penalty.increase.denominator}"
-            if penalty is not None and penalty.increase is not None
-            else None
-        ),
-    }
+    return penalty_json(penalty) or dict(_NO_PENALTY)
 
 
 def _records_for(dataset: Dataset, provision: Provision, version: Version) -> list[Record]:
