@@ -100,14 +100,18 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
 def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
     """Check data folders or single data files and return every problem found (empty when clean).
 
-    A folder is checked as a whole data folder. A single file is checked on its own, with the bundled
+    A folder is checked as a whole data folder, or, when it holds a `jurisdiction.yaml`, as one jurisdiction's
+    folder. A single file is checked on its own, with the bundled
     vocabulary, as the kind of file its name says (`vocabulary.yaml`, `jurisdiction.yaml`, `events.yaml`,
     otherwise an instrument).
     """
     problems: list[Problem] = []
     for path in paths:
         target = Path(path)
-        if target.is_dir():
+        if target.is_dir() and (target / "jurisdiction.yaml").is_file():
+            # One jurisdiction's folder, checked with the vocabulary of the data folder it sits in.
+            problems.extend(_load_roots([target.parent], only=target.name)[1])
+        elif target.is_dir():
             problems.extend(_load_roots([target])[1])
         elif target.is_file():
             problems.extend(_check_single_file(target))
@@ -195,11 +199,17 @@ def _read(file: _DataFile) -> tuple[Any, Problem | None]:
         return None, Problem(file.name, 1, 1, "file is nested too deeply")
 
 
-def _load_roots(roots: list[Path]) -> tuple[Dataset | None, list[Problem]]:
+def _load_roots(roots: list[Path], only: str | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """Load data roots laid over each other; with `only`, just that jurisdiction folder (and the vocabulary)."""
     by_relative: dict[str, _DataFile] = {}
     problems: list[Problem] = []
     for root in roots:
         files, found = _collect(root)
+        if only is not None:
+            found = [problem for problem in found if Path(problem.file).parent == root / only]
+            files = [
+                file for file in files if file.relative.startswith(f"{only}/") or file.relative == "vocabulary.yaml"
+            ]
         problems.extend(found)
         for file in files:
             by_relative[file.relative] = file

@@ -219,3 +219,12 @@ def test_a_tier_listed_twice_is_rejected(tmp_path: Path) -> None:
     )
     (problem,) = policykit.validate([root])
     assert "tier 'minor_victim' is listed twice in the version from 2015-06-01" in problem.message
+
+
+def test_validate_one_jurisdiction_folder(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    assert policykit.validate([root / "xa"]) == []
+    _edit(root / "xa" / "jurisdiction.yaml", "currency: EUR", "currency: EURO")
+    (problem,) = policykit.validate([root / "xa"])
+    assert (problem.file, problem.line) == (str(root / "xa" / "jurisdiction.yaml"), 4)
+    assert "expected an ISO 4217 currency code" in problem.message
