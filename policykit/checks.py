@@ -32,7 +32,7 @@ def check_dataset(
     """
     today = today or dt.date.today()
     problems: list[Problem] = []
-    problems.extend(_check_jurisdictions_exist(dataset))
+    problems.extend(_check_jurisdictions_exist(dataset, skip))
     for provision in dataset.provisions.values():
         problems.extend(check_versions(provision))
         if provision.jurisdiction not in skip:
@@ -48,8 +48,8 @@ def check_dataset(
     return problems
 
 
-def _check_jurisdictions_exist(dataset: Dataset) -> Iterator[Problem]:
-    seen: set[str] = set()
+def _check_jurisdictions_exist(dataset: Dataset, skip: Collection[str]) -> Iterator[Problem]:
+    seen: set[str] = set(skip)
     for provision in dataset.provisions.values():
         code = provision.jurisdiction
         if code not in dataset.jurisdictions and code not in seen:

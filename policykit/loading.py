@@ -372,6 +372,7 @@ class _Builder:
                 continue
             statements.extend(self._statements(problems, conduct, value, mark))
         if name is None or currency is None or coverage_from is None:
+            self.unreadable.add(code)  # its problems are reported; checks that need it would only echo them
             return
         self.jurisdictions[code] = {
             "code": code,
