@@ -76,8 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "what",
         nargs="?",
-        choices=("jurisdictions", "conducts", "factors"),
-        help="list only this (default: all three)",
+        choices=("jurisdictions", "conducts", "factors", "events"),
+        help="list only this (default: all four)",
     )
     _add_data_options(listing)
 
@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("jurisdiction", metavar="J", help="jurisdiction code, e.g. KR")
     show.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
     show.add_argument("--conduct", action="append", metavar="C", help="only provisions covering this conduct")
+    show.add_argument("--lang", choices=LANGUAGES, default="en", help="language of penalties, money and dates")
     _add_data_options(show)
 
     comparison = commands.add_parser("compare", help="compare conducts across jurisdictions")
@@ -164,8 +165,21 @@ def _run_list(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.what in (None, "factors"):
         rows = [f"  {factor.id:<30} {factor.kind.value:<12} {factor.en}" for factor in dataset.factors.values()]
         sections.append("Factors:\n" + "\n".join(rows))
+    if args.what in (None, "events"):
+        rows = []
+        for event in dataset.events.values():
+            ended = f" to {event.ended_on.isoformat()}" if event.ended_on else ""
+            rows.append(f"  {event.id:<26} {event.started_on.isoformat()}{ended}  {event.name.best()}")
+            rows.extend(f"      {fact.label}: {_fact_value(fact.value)}" for fact in event.facts)
+            if event.responses:
+                rows.append(f"      legal responses: {', '.join(event.responses)}")
+        sections.append("Events (context, not law):\n" + "\n".join(rows))
     stdout.write("\n\n".join(sections) + "\n")
     return 0
+
+
+def _fact_value(value: int | dt.date) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else f"{value:,}"
 
 
 def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -207,9 +221,9 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         if version.note:
             lines.append(f"  note: {version.note}")
         if version.penalty is not None and not version.penalty.is_empty:
-            lines.append(f"  penalty: {describe_penalty(version.penalty)}")
+            lines.append(f"  penalty: {describe_penalty(version.penalty, args.lang)}")
         for tier in version.tiers:
-            lines.append(f"  tier {' + '.join(tier.factors)}: {describe_penalty(tier.penalty)}")
+            lines.append(f"  tier {' + '.join(tier.factors)}: {describe_penalty(tier.penalty, args.lang)}")
         for threshold in version.thresholds:
             lines.append(
                 f"  threshold ({threshold.tier}): {threshold.measure.value} >= {threshold.minimum:,}"

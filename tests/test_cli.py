@@ -132,3 +132,17 @@ def test_validate_every_corpus_file_without_traceback() -> None:
     assert "Traceback" not in result.stderr
     reported = {line.split(":", 1)[0] for line in result.stdout.splitlines()}
     assert reported == {str(path) for path in files}
+
+
+def test_list_events_shows_context_with_cited_facts() -> None:
+    result = run("list", "events")
+    assert result.returncode == 0, result.stderr
+    assert "Events (context, not law):" in result.stdout
+    assert "kr/event/nth-room" in result.stdout
+    assert "cn/event/maskpark-2025" in result.stdout
+
+
+def test_show_in_french() -> None:
+    result = run("show", "XA", "--data", str(MINIMAL), "--as-of", "2016-01-01", "--lang", "fr")
+    assert result.returncode == 0, result.stderr
+    assert "penalty: emprisonnement jusqu'à 3 ans et amende jusqu'à 45\u202f000\u00a0€" in result.stdout
