@@ -35,6 +35,14 @@ def unknown_id(kind: str, found: str, known: Collection[str]) -> str:
     return f"unknown {kind} {found!r}; {_expected(found, known)}"
 
 
+def list_items(file: FileProblems, value: Any, where: str, mark: Mark) -> list[tuple[int, Any, Mark]] | None:
+    """The (index, value, mark) items of a list read from YAML; None (and a problem) for anything else."""
+    if not isinstance(value, YamlList):
+        file.add(mark, f"{where}: expected a list, found {describe(value)}")
+        return None
+    return [(index, item, value.item_marks[index]) for index, item in enumerate(value)]
+
+
 class FileProblems:
     """The problems found in one file."""
 
@@ -197,10 +205,7 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return None
-        if not isinstance(value, YamlList):
-            self.problem(key, f"expected a list, found {describe(value)}")
-            return None
-        return [(index, item, value.item_marks[index]) for index, item in enumerate(value)]
+        return list_items(self.file, value, self.path(key), self.at(key))
 
     def identifiers(self, key: str, required: bool = False) -> tuple[str, ...] | None:
         """A list of ids; duplicates are reported."""

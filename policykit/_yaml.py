@@ -128,8 +128,7 @@ def _scalar(event: Any, path: str) -> Any:
         if tag == _INT:
             return _constructor.construct_yaml_int(node)
         if tag == _FLOAT:
-            number = _constructor.construct_yaml_float(node)
-            return number
+            return _constructor.construct_yaml_float(node)
         if tag == _TIMESTAMP:
             return _constructor.construct_yaml_timestamp(node)
     except (ValueError, OverflowError):

@@ -142,13 +142,14 @@ def _check_reference_marks(dataset: Dataset, marks: Mapping[str, Location]) -> I
             yield _problem(location, f"unknown provision or act id {reference!r}")
 
 
-def _intervals(dataset: Dataset, code: str, conduct: str) -> list[tuple[dt.date, dt.date | None, str]]:
-    spans: list[tuple[dt.date, dt.date | None, str]] = []
+def _intervals(dataset: Dataset, code: str, conduct: str) -> list[tuple[dt.date, dt.date | None]]:
+    """The periods in which a provision reaching the general case of `conduct` is in force."""
+    spans: list[tuple[dt.date, dt.date | None]] = []
     for provision in dataset.provisions_of(code):
         for version in provision.versions:
             general_case = conduct in version.conducts and not version.applies_only_when
             if general_case and decides_coverage(dataset, provision, version):
-                spans.append((version.in_force_from, version.in_force_to, "provision"))
+                spans.append((version.in_force_from, version.in_force_to))
     return spans
 
 
@@ -160,7 +161,7 @@ def _check_coverage(dataset: Dataset, code: str, today: dt.date, file_location: 
         provision_spans = _intervals(dataset, code, conduct)
         statements = [s for s in jurisdiction.coverage if s.conduct == conduct]
         for statement in statements:
-            for start, end, _ in provision_spans:
+            for start, end in provision_spans:
                 if _overlap(statement.start, statement.end, start, end):
                     yield _problem(
                         statement.location,
@@ -174,7 +175,7 @@ def _check_coverage(dataset: Dataset, code: str, today: dt.date, file_location: 
             if _overlap(first.start, first.end, second.start, second.end):
                 yield _problem(second.location, f"coverage.{conduct}: statement overlaps the one from {first.start}")
         spans = sorted(
-            [(start, end) for start, end, _ in provision_spans] + [(s.start, s.end) for s in statements],
+            provision_spans + [(s.start, s.end) for s in statements],
             key=lambda span: span[0],
         )
         gap = _first_gap(spans, jurisdiction.coverage_from, today)

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from policykit import _currencies
-from policykit._fields import Fields, FileProblems, unknown_id
+from policykit._fields import Fields, FileProblems, list_items, unknown_id
 from policykit._yaml import Mark, YamlReadError, read_yaml
 from policykit.checks import check_dataset, check_versions
 from policykit.errors import DataError, Problem
@@ -36,6 +36,7 @@ from policykit.model import (
     Fine,
     Instrument,
     InstrumentKind,
+    Jurisdiction,
     Liability,
     Location,
     Measure,
@@ -409,7 +410,7 @@ class _Builder:
 
     def _statements(self, problems: FileProblems, conduct: str, value: Any, mark: Mark) -> list[CoverageStatement]:
         found: list[CoverageStatement] = []
-        for index, item, item_mark in _list_items(problems, value, f"coverage.{conduct}", mark):
+        for index, item, item_mark in list_items(problems, value, f"coverage.{conduct}", mark) or []:
             where = f"coverage.{conduct}[{index}]"
             fields = Fields(problems, item, where, item_mark, ("status", "from", "to", "reason", "verified_on"))
             status = fields.choice("status", StatementStatus)
@@ -832,8 +833,6 @@ class _Builder:
     # -- result --------------------------------------------------------------------------------------------
 
     def dataset(self) -> Dataset:
-        from policykit.model import Jurisdiction
-
         jurisdictions: dict[str, Jurisdiction] = {}
         for code in sorted(self.jurisdictions):
             raw = self.jurisdictions[code]
@@ -847,15 +846,6 @@ class _Builder:
             provisions=dict(sorted(self.provisions.items())),
             events=dict(sorted(self.events.items())),
         )
-
-
-def _list_items(problems: FileProblems, value: Any, where: str, mark: Mark) -> list[tuple[int, Any, Mark]]:
-    from policykit._yaml import YamlList, describe
-
-    if not isinstance(value, YamlList):
-        problems.add(mark, f"{where}: expected a list, found {describe(value)}")
-        return []
-    return [(index, item, value.item_marks[index]) for index, item in enumerate(value)]
 
 
 def _link_versions(versions: list[Version]) -> tuple[Version, ...]:

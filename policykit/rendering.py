@@ -317,10 +317,11 @@ def _heavier_conditional(cell: Cell) -> InForce | None:
 
 
 def _factor_names(dataset: Dataset, factors: tuple[str, ...], lang: str) -> str:
-    return f" {labels(lang)['and']} ".join(_factor_name(dataset, factor, lang) for factor in factors)
+    return f" {labels(lang)['and']} ".join(factor_name(dataset, factor, lang) for factor in factors)
 
 
-def _factor_name(dataset: Dataset, factor: str, lang: str) -> str:
+def factor_name(dataset: Dataset, factor: str, lang: str) -> str:
+    """A factor's label in `lang`, lower case, for use inside a sentence (the id if unknown)."""
     known = dataset.factors.get(factor)
     if known is None:
         return factor

@@ -13,7 +13,7 @@ from policykit._version import __version__
 from policykit.comparison import Cell, Comparison
 from policykit.history import Change, Diff
 from policykit.model import Dataset, Penalty, Source, Version
-from policykit.rendering import describe_cell, describe_penalty, format_day, labels
+from policykit.rendering import describe_cell, describe_penalty, factor_name, format_day, labels
 from policykit.tables import Table, render
 
 
@@ -60,11 +60,7 @@ def _row_label(dataset: Dataset, conduct: str, tier: str, lang: str) -> str:
     label = known.fr if lang == "fr" else known.en
     if tier == "base":
         return label
-    names = []
-    for factor in tier.split("+"):
-        found = dataset.factors.get(factor)
-        names.append((found.fr if lang == "fr" else found.en).lower() if found else factor)
-    return f"{label} — {' + '.join(names)}"
+    return f"{label} — {' + '.join(factor_name(dataset, factor, lang) for factor in tier.split('+'))}"
 
 
 def _footer(comparison: Comparison, lang: str) -> tuple[str, ...]:
@@ -217,7 +213,7 @@ def comparison_json(dataset: Dataset, comparison: Comparison, lang: str = "en") 
 # -- timeline and diff -------------------------------------------------------------------------------------
 
 
-def _change_text(dataset: Dataset, change: Change, lang: str) -> str:
+def _change_text(change: Change, lang: str) -> str:
     words = labels(lang)
     before = describe_penalty(change.before.penalty, lang) if change.before and change.before.penalty else "—"
     after = describe_penalty(change.after.penalty, lang) if change.after and change.after.penalty else "—"
@@ -246,7 +242,7 @@ def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en") ->
                 change.provision_id,
                 change.article,
                 act_text,
-                _change_text(dataset, change, lang) + marks,
+                _change_text(change, lang) + marks,
             )
         )
     headers = (words["date"], words["provision"], words["article"], words["act"], words["change"])

@@ -74,7 +74,7 @@ def render(table: Table, fmt: str) -> str:
     )
     if fmt == "latex":
         body = _latex_columns(body, len(table.headers))
-    return body + "\n" + _after(table, fmt, escape)
+    return body + "\n" + _after(table, fmt)
 
 
 def _latex_columns(body: str, count: int) -> str:
@@ -86,7 +86,7 @@ def _latex_columns(body: str, count: int) -> str:
     return head + body.replace("\\begin{tabular}{" + "l" * count + "}", "\\begin{tabular}{" + spec + "}", 1)
 
 
-def _after(table: Table, fmt: str, escape: object) -> str:
+def _after(table: Table, fmt: str) -> str:
     if not table.notes and not table.footnotes:
         return ""
     if fmt == "html":

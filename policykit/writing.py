@@ -12,7 +12,6 @@ from typing import Any
 import yaml
 
 from policykit.model import (
-    Combination,
     Dataset,
     Names,
     Penalty,
@@ -70,7 +69,7 @@ def _penalty(penalty: Penalty) -> dict[str, Any]:
         if penalty.fine.max is not None:
             fine["max"] = penalty.fine.max
         found["fine"] = fine
-    if penalty.combination is not None and isinstance(penalty.combination, Combination):
+    if penalty.combination is not None:
         found["combination"] = penalty.combination.value
     if penalty.increase is not None:
         found["increase"] = {"up_to": f"{penalty.increase.numerator}/{penalty.increase.denominator}"}
