@@ -36,7 +36,7 @@ from policykit.model import (
     Tier,
     Version,
 )
-from policykit.queries import Coverage, InForce, coverage, provisions_in_force, version_in_force
+from policykit.queries import Coverage, InForce, coverage, events_of, provisions_in_force, version_in_force
 
 __all__ = [
     "Act",
@@ -75,6 +75,7 @@ __all__ = [
     "bundled_data_path",
     "compare",
     "coverage",
+    "events_of",
     "load",
     "provisions_in_force",
     "validate",

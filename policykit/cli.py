@@ -22,7 +22,7 @@ from policykit.export import export_records, export_schema, to_csv, to_json
 from policykit.history import diff, timeline
 from policykit.loading import load, validate
 from policykit.model import Dataset
-from policykit.queries import check_jurisdiction, provisions_in_force
+from policykit.queries import check_jurisdiction, events_of, provisions_in_force
 from policykit.rendering import LANGUAGES, cite, describe_penalty, labels
 from policykit.reports import render_comparison, render_diff, render_timeline
 from policykit.tables import FORMATS
@@ -119,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
     history = commands.add_parser("timeline", help="every dated change to a jurisdiction's provisions")
     history.add_argument("jurisdiction", metavar="J", help="jurisdiction code, e.g. KR")
     history.add_argument("--conduct", action="append", metavar="C", help="only provisions covering this conduct")
+    history.add_argument(
+        "--events", action="store_true", help="also list the jurisdiction's events (context, not law) by date"
+    )
     _add_output_options(history)
     _add_data_options(history)
 
@@ -283,7 +286,8 @@ def _run_timeline(args: argparse.Namespace, stdout: TextIO) -> int:
     dataset = _load(args)
     code = check_jurisdiction(dataset, args.jurisdiction)
     changes = timeline(dataset, code, args.conduct)
-    _write(render_timeline(dataset, code, changes, args.format, args.lang), args.output, stdout)
+    events = events_of(dataset, code) if args.events else []
+    _write(render_timeline(dataset, code, changes, args.format, args.lang, events), args.output, stdout)
     return 0
 
 

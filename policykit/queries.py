@@ -16,6 +16,7 @@ from policykit.model import (
     CoverageStatement,
     CoverageStatus,
     Dataset,
+    Event,
     InstrumentKind,
     Liability,
     Provision,
@@ -77,6 +78,18 @@ def check_conduct(dataset: Dataset, conduct: str) -> str:
     if conduct not in dataset.conducts:
         raise UnknownIdError("conduct", conduct, dataset.conducts)
     return conduct
+
+
+def events_of(dataset: Dataset, jurisdiction: str) -> list[Event]:
+    """The events (incidents that give context, not law) of `jurisdiction`, oldest first.
+
+    >>> import policykit
+    >>> [event.id for event in policykit.events_of(policykit.load(), "KR")]
+    ['kr/event/nth-room']
+    """
+    code = check_jurisdiction(dataset, jurisdiction)
+    found = [event for event in dataset.events.values() if event.jurisdiction == code]
+    return sorted(found, key=lambda event: (event.started_on, event.id))
 
 
 def warn_if_stale(dataset: Dataset, on: dt.date, jurisdiction: str | None = None, stacklevel: int = 3) -> None:

@@ -6,13 +6,15 @@ the layout and escaping in `policykit.tables`. This module puts them together.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from policykit._version import __version__
 from policykit.comparison import Cell, Comparison
 from policykit.history import Change, Diff
-from policykit.model import Dataset, Penalty, Source, Version
+from policykit.model import Dataset, Event, Penalty, Source, Version
 from policykit.rendering import describe_cell, describe_penalty, factor_name, format_day, labels
 from policykit.tables import Table, render
 
@@ -227,29 +229,37 @@ def _change_text(change: Change, lang: str) -> str:
     return kind
 
 
-def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en") -> Table:
+def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en", events: Sequence[Event] = ()) -> Table:
+    """Changes as rows, in the order given; `events` (context, not law) are placed by their start date, before
+    the changes of the same day."""
     words = labels(lang)
     footnotes = _Footnotes()
+    entries: list[Event | Change] = [*changes]
+    for event in sorted(events, key=lambda e: (e.started_on, e.id), reverse=True):
+        at = next((i for i, entry in enumerate(entries) if _entry_day(entry) >= event.started_on), len(entries))
+        entries.insert(at, event)
     rows = []
-    for change in changes:
-        act = change.act
-        act_text = act.reference if act is not None else "—"
-        version = change.after or change.before
+    for entry in entries:
+        if isinstance(entry, Event):
+            notes = [_source_note(source) for fact in entry.facts for source in fact.sources]
+            text = words["event"].format(name=entry.name.best(lang))
+            rows.append((format_day(entry.started_on, lang), entry.id, "—", "—", text + footnotes.mark(notes)))
+            continue
+        act_text = entry.act.reference if entry.act is not None else "—"
+        version = entry.after or entry.before
         marks = footnotes.mark([_source_note(s) for s in version.sources]) if version is not None else ""
         rows.append(
-            (
-                format_day(change.on, lang),
-                change.provision_id,
-                change.article,
-                act_text,
-                _change_text(change, lang) + marks,
-            )
+            (format_day(entry.on, lang), entry.provision_id, entry.article, act_text, _change_text(entry, lang) + marks)
         )
     headers = (words["date"], words["provision"], words["article"], words["act"], words["change"])
     return Table(headers, tuple(rows), (), footnotes.all())
 
 
-def changes_json(changes: list[Change], extra: dict[str, Any]) -> str:
+def _entry_day(entry: Event | Change) -> dt.date:
+    return entry.started_on if isinstance(entry, Event) else entry.on
+
+
+def changes_json(changes: list[Change], extra: dict[str, Any], events: list[dict[str, Any]] | None = None) -> str:
     records = []
     for change in changes:
         records.append(
@@ -267,15 +277,46 @@ def changes_json(changes: list[Change], extra: dict[str, Any]) -> str:
                 "penalty_after": penalty_json(change.after.penalty if change.after else None),
             }
         )
-    document = {"metadata": {"policykit_version": __version__, **extra}, "changes": records}
+    document: dict[str, Any] = {"metadata": {"policykit_version": __version__, **extra}, "changes": records}
+    if events is not None:
+        document["events"] = events
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_timeline(dataset: Dataset, code: str, changes: list[Change], fmt: str = "github", lang: str = "en") -> str:
+def render_timeline(
+    dataset: Dataset,
+    code: str,
+    changes: list[Change],
+    fmt: str = "github",
+    lang: str = "en",
+    events: Sequence[Event] = (),
+) -> str:
+    """The timeline in `fmt`; with `events`, the incidents that give context are placed among the changes (JSON:
+    an `events` list beside `changes`)."""
     if fmt == "json":
-        return changes_json(changes, {"jurisdiction": code})
-    table = timeline_table(dataset, changes, lang)
+        extra: dict[str, Any] = {"jurisdiction": code}
+        return changes_json(changes, extra, [_event_json(event) for event in events] if events else None)
+    table = timeline_table(dataset, changes, lang, events)
     return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "name": event.name.best(),
+        "name_original": event.name.original,
+        "started_on": event.started_on.isoformat(),
+        "ended_on": event.ended_on.isoformat() if event.ended_on else None,
+        "facts": [
+            {
+                "label": fact.label,
+                "value": fact.value.isoformat() if isinstance(fact.value, dt.date) else fact.value,
+                "sources": [source.url for source in fact.sources],
+            }
+            for fact in event.facts
+        ],
+        "responses": list(event.responses),
+    }
 
 
 def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "en") -> str:

@@ -48,7 +48,7 @@ def data_status() -> str:
 
 def timeline_excerpt() -> str:
     data = policykit.load()
-    table = timeline_table(data, timeline(data, "KR", ["possession_viewing"]))
+    table = timeline_table(data, timeline(data, "KR", ["possession_viewing"]), events=policykit.events_of(data, "KR"))
     return render(Table(table.headers, table.rows), "github")
 
 

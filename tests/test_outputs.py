@@ -57,6 +57,46 @@ def test_timeline_golden(bundled: policykit.Dataset, code: str, file_regression:
     file_regression.check(render_timeline(bundled, code, timeline(bundled, code)), extension=".md")
 
 
+def test_timeline_with_events_golden_french(bundled: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
+    changes = timeline(bundled, "KR", ["possession_viewing", "coercion_with_images"])
+    text = render_timeline(bundled, "KR", changes, "github", "fr", policykit.events_of(bundled, "KR"))
+    file_regression.check(text, extension=".md")
+
+
+def test_events_sit_before_the_changes_of_their_day(bundled: policykit.Dataset) -> None:
+    changes = timeline(bundled, "KR")
+    same_day = next(change.on for change in changes if change.provision_id == "kr/sca/art_14__para_4")
+    event = policykit.Event(
+        id="kr/event/test",
+        jurisdiction="KR",
+        name=policykit.model.Names(en="Test <event> | one"),
+        started_on=same_day,
+        ended_on=None,
+        summary="",
+        facts=(),
+        responses=(),
+    )
+    rows = [line for line in render_timeline(bundled, "KR", changes, "csv", events=[event]).splitlines()[1:]]
+    days = [row.split(",", 1)[0] for row in rows]
+    assert days == sorted(days)
+    first_of_day = next(row for row in rows if row.startswith(same_day.isoformat()))
+    assert "kr/event/test" in first_of_day
+    assert "Test <event> | one" in first_of_day
+    assert len(rows) == len(changes) + 1
+
+
+def test_timeline_json_lists_events_only_when_asked(bundled: policykit.Dataset) -> None:
+    changes = timeline(bundled, "CN")
+    plain = json.loads(render_timeline(bundled, "CN", changes, "json"))
+    assert "events" not in plain
+    with_events = json.loads(render_timeline(bundled, "CN", changes, "json", events=policykit.events_of(bundled, "CN")))
+    assert with_events["changes"] == plain["changes"]
+    (event,) = with_events["events"]
+    assert event["id"] == "cn/event/maskpark-2025"
+    assert event["started_on"] == "2025-07-01"
+    assert {"label", "value", "sources"} <= event["facts"][0].keys()
+
+
 def test_diff_golden_korea_nth_room(bundled: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
     found = diff(bundled, "KR", D(2018, 1, 1), D(2021, 1, 1))
     file_regression.check(render_diff(bundled, found), extension=".md")
@@ -217,6 +257,9 @@ def test_cli_export_schema_timeline_diff(tmp_path: Path) -> None:
     result = _run(str(SCRIPT), "timeline", "KR", "--conduct", "possession_viewing")
     assert result.returncode == 0
     assert "kr/sca/art_14__para_4" in result.stdout
+    assert "kr/event/nth-room" not in result.stdout
+    result = _run(str(SCRIPT), "timeline", "KR", "--events", "--format", "json")
+    assert [event["id"] for event in json.loads(result.stdout)["events"]] == ["kr/event/nth-room"]
     result = _run(str(SCRIPT), "diff", "KR", "--from", "2018-01-01", "--to", "2021-01-01", "--format", "csv")
     assert result.returncode == 0
     assert result.stdout.startswith("Date,Provision,Article,Act,Change\n")
