@@ -230,14 +230,13 @@ def _change_text(change: Change, lang: str) -> str:
 
 
 def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en", events: Sequence[Event] = ()) -> Table:
-    """Changes as rows, in the order given; `events` (context, not law) are placed by their start date, before
-    the changes of the same day."""
+    """Changes as rows, oldest first; `events` (context, not law) are placed by their start date, before the
+    changes of the same day. The sort is stable, so changes of one day keep their order."""
     words = labels(lang)
     footnotes = _Footnotes()
-    entries: list[Event | Change] = [*changes]
-    for event in sorted(events, key=lambda e: (e.started_on, e.id), reverse=True):
-        at = next((i for i, entry in enumerate(entries) if _entry_day(entry) >= event.started_on), len(entries))
-        entries.insert(at, event)
+    ordered_events = sorted(events, key=lambda event: (event.started_on, event.id))
+    merged: list[Event | Change] = [*ordered_events, *changes]
+    entries = sorted(merged, key=lambda entry: (_entry_day(entry), isinstance(entry, Change)))
     rows = []
     for entry in entries:
         if isinstance(entry, Event):
@@ -294,8 +293,8 @@ def render_timeline(
     """The timeline in `fmt`; with `events`, the incidents that give context are placed among the changes (JSON:
     an `events` list beside `changes`)."""
     if fmt == "json":
-        extra: dict[str, Any] = {"jurisdiction": code}
-        return changes_json(changes, extra, [_event_json(event) for event in events] if events else None)
+        records = [_event_json(event) for event in events] if events else None
+        return changes_json(changes, {"jurisdiction": code}, records)
     table = timeline_table(dataset, changes, lang, events)
     return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
 

@@ -76,7 +76,7 @@ def test_events_sit_before_the_changes_of_their_day(bundled: policykit.Dataset) 
         facts=(),
         responses=(),
     )
-    rows = [line for line in render_timeline(bundled, "KR", changes, "csv", events=[event]).splitlines()[1:]]
+    rows = render_timeline(bundled, "KR", changes, "csv", events=[event]).splitlines()[1:]
     days = [row.split(",", 1)[0] for row in rows]
     assert days == sorted(days)
     first_of_day = next(row for row in rows if row.startswith(same_day.isoformat()))
