@@ -150,71 +150,93 @@ def read_yaml(data: bytes, path: str) -> Any:
     Raises `YamlReadError` with a located problem for anything that is not plain, safe YAML.
     """
     text = _decode(data, path)
+    try:
+        return _build(yaml.parse(text, Loader=_Parser), path)
+    except yaml.MarkedYAMLError as error:
+        if _Parser is not yaml.SafeLoader:
+            # libyaml scans ahead of the events it has handed over and has limits of its own (PyYAML 6.0.4's
+            # refuses flow nesting past 1,000 levels while scanning). Replay the file with PyYAML's pure-Python
+            # parser, which hands events over as it reads them, so that policykit's own checks (depth, tags,
+            # anchors) report first with their own words and location whichever libyaml is installed.
+            _replay_with_python_parser(text, path)
+        raise YamlReadError(_syntax_problem(error, text, path)) from None
+    except yaml.YAMLError as error:
+        raise YamlReadError(Problem(path, 1, 1, f"YAML error: {error}")) from None
+
+
+def _replay_with_python_parser(text: str, path: str) -> None:
+    """Raise policykit's own `YamlReadError` if one of its checks fires before the parser fails; else return."""
+    try:
+        _build(yaml.parse(text, Loader=yaml.SafeLoader), path)
+    except yaml.YAMLError:
+        return
+
+
+def _build(events: Any, path: str) -> Any:
     stack: list[YamlMap | YamlList] = []
     pending_keys: list[str | None] = []
     root: Any = None
     documents = 0
-    try:
-        event: Any
-        for event in yaml.parse(text, Loader=_Parser):
-            kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None:
-                    line, column = _mark(event)
-                    raise YamlReadError(
-                        Problem(path, line, column, f"anchor &{event.anchor} is not allowed; repeat the value instead")
-                    )
-                if kind is yaml.ScalarEvent:
-                    value: Any = _scalar(event, path)
-                else:
-                    if event.tag is not None:
-                        line, column = _mark(event)
-                        raise YamlReadError(
-                            Problem(path, line, column, f"YAML tag {event.tag!r} is not allowed; write plain values")
-                        )
-                    if len(stack) >= MAX_DEPTH:
-                        line, column = _mark(event)
-                        raise YamlReadError(
-                            Problem(path, line, column, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-                        )
-                    value = YamlMap(_mark(event)) if kind is yaml.MappingStartEvent else YamlList(_mark(event))
-                _attach(stack, pending_keys, value, event, path)
-                if kind is not yaml.ScalarEvent:
-                    stack.append(value)
-                    pending_keys.append(None)
-                elif not stack:
-                    root = value
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                done = stack.pop()
-                pending_keys.pop()
-                if not stack:
-                    root = done
-            elif kind is yaml.AliasEvent:
+    event: Any
+    for event in events:
+        kind = type(event)
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None:
                 line, column = _mark(event)
                 raise YamlReadError(
-                    Problem(path, line, column, f"alias *{event.anchor} is not allowed; repeat the value instead")
+                    Problem(path, line, column, f"anchor &{event.anchor} is not allowed; repeat the value instead")
                 )
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
+            if kind is yaml.ScalarEvent:
+                value: Any = _scalar(event, path)
+            else:
+                if event.tag is not None:
                     line, column = _mark(event)
-                    raise YamlReadError(Problem(path, line, column, "a second YAML document is not allowed"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        message = error.problem or "invalid YAML"
-        if error.context:
-            context = error.context
-            start = error.context_mark
-            if start is not None and mark is not None and start.line != mark.line:
-                context = f"{context} that starts at line {start.line + 1}, column {start.column + 1}"
-            message = f"{message} ({context})"
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            message = f"{message}; YAML does not allow tabs for indentation: use spaces"
-        raise YamlReadError(Problem(path, line, column, f"YAML syntax error: {message}")) from None
-    except yaml.YAMLError as error:
-        raise YamlReadError(Problem(path, 1, 1, f"YAML error: {error}")) from None
+                    raise YamlReadError(
+                        Problem(path, line, column, f"YAML tag {event.tag!r} is not allowed; write plain values")
+                    )
+                if len(stack) >= MAX_DEPTH:
+                    line, column = _mark(event)
+                    raise YamlReadError(
+                        Problem(path, line, column, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+                    )
+                value = YamlMap(_mark(event)) if kind is yaml.MappingStartEvent else YamlList(_mark(event))
+            _attach(stack, pending_keys, value, event, path)
+            if kind is not yaml.ScalarEvent:
+                stack.append(value)
+                pending_keys.append(None)
+            elif not stack:
+                root = value
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            done = stack.pop()
+            pending_keys.pop()
+            if not stack:
+                root = done
+        elif kind is yaml.AliasEvent:
+            line, column = _mark(event)
+            raise YamlReadError(
+                Problem(path, line, column, f"alias *{event.anchor} is not allowed; repeat the value instead")
+            )
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                line, column = _mark(event)
+                raise YamlReadError(Problem(path, line, column, "a second YAML document is not allowed"))
     return root
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    message = error.problem or "invalid YAML"
+    if error.context:
+        context = error.context
+        start = error.context_mark
+        if start is not None and mark is not None and start.line != mark.line:
+            context = f"{context} that starts at line {start.line + 1}, column {start.column + 1}"
+        message = f"{message} ({context})"
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        message = f"{message}; YAML does not allow tabs for indentation: use spaces"
+    return Problem(path, line, column, f"YAML syntax error: {message}")
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -35,7 +35,16 @@ def test_readme_public_api_names_exist() -> None:
 
 def test_readme_has_the_two_commands() -> None:
     assert ".venv/bin/pip install . && .venv/bin/policykit compare" in README_TEXT
-    assert ".venv/bin/pip install '.[dev]'" in README_TEXT
+    assert ".venv/bin/pip install --require-hashes -r requirements/dev.txt" in README_TEXT
+
+
+def test_readme_and_ci_install_from_the_same_pinned_file() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install --quiet --require-hashes -r requirements/dev.txt" in ci
+    lock = (ROOT / "requirements" / "dev.txt").read_text(encoding="utf-8")
+    pinned = {line.split("==")[0].lower() for line in lock.splitlines() if "==" in line and not line.startswith(" ")}
+    for package in ("attrs", "pyyaml", "tabulate", "babel", "pytest", "mypy", "ruff", "hatchling"):
+        assert package in pinned, f"{package} is not pinned in requirements/dev.txt"
 
 
 def test_docstring_examples() -> None:
