@@ -327,20 +327,31 @@ class _Builder:
         if content is None:
             return
         top = Fields(problems, content, "", (1, 1), ("conducts", "factors"))
+        # Fact lists name factors, which may be declared after the conduct that names them: checked at the end.
+        fact_lists: list[tuple[Fields, str, tuple[str, ...]]] = []
         for name, value, mark in top.entries("conducts") or []:
             if top.check_identifier(f"conducts.{name}", name, top.key_mark("conducts", name)) is None:
                 continue
-            fields = Fields(problems, value, f"conducts.{name}", mark, ("en", "fr", "description"))
+            fields = Fields(problems, value, f"conducts.{name}", mark, ("en", "fr", "description", "plain_case"))
             en, fr, description = fields.text("en"), fields.text("fr"), fields.text("description")
+            plain = fields.identifiers("plain_case") or ()
             if en and fr and description:
-                self.conducts[name] = Conduct(name, en, fr, description)
+                self.conducts[name] = Conduct(name, en, fr, description, plain)
+                fact_lists.append((fields, "plain_case", plain))
         for name, value, mark in top.entries("factors") or []:
             if top.check_identifier(f"factors.{name}", name, top.key_mark("factors", name)) is None:
                 continue
-            fields = Fields(problems, value, f"factors.{name}", mark, ("kind", "en", "fr"))
+            fields = Fields(problems, value, f"factors.{name}", mark, ("kind", "en", "fr", "implies", "replaces_base"))
             kind, en, fr = fields.choice("kind", FactorKind), fields.text("en"), fields.text("fr")
+            implies = fields.identifiers("implies") or ()
+            replaces_base = fields.boolean("replaces_base")
             if kind and en and fr:
-                self.factors[name] = Factor(name, kind, en, fr)
+                self.factors[name] = Factor(name, kind, en, fr, implies, replaces_base)
+                fact_lists.append((fields, "implies", implies))
+        for fields, key, ids in fact_lists:
+            unknown = [factor for factor in ids if factor not in self.factors]
+            if unknown:
+                fields.problem(key, unknown_id("factor", unknown[0], self.factors))
 
     # -- jurisdiction --------------------------------------------------------------------------------------
 

@@ -380,6 +380,8 @@ class Conduct:
     en: str
     fr: str
     description: str
+    plain_case: tuple[str, ...] = ()
+    """The facts every instance of the conduct has (a sexual deepfake is sexual): the plain case's facts."""
 
 
 @attrs.frozen
@@ -388,6 +390,11 @@ class Factor:
     kind: FactorKind
     en: str
     fr: str
+    implies: tuple[str, ...] = ()
+    """Facts that hold whenever this one does (a victim under 15 is a minor)."""
+    replaces_base: bool = False
+    """When this fact holds, a provision's base penalty does not apply, only its tiers that name the fact (an
+    attempt is not the completed offence)."""
 
 
 @attrs.frozen
