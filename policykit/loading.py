@@ -43,6 +43,7 @@ from policykit.model import (
     Names,
     Penalty,
     Prosecution,
+    PublisherKind,
     Provision,
     Reach,
     Source,
@@ -775,7 +776,17 @@ class _Builder:
         return tuple(found) if len(found) == len(items) else None
 
     def _source(self, file: FileProblems, item: Any, where: str, mark: Mark) -> Source | None:
-        allowed = ("url", "title", "publisher", "language", "kind", "pinpoint", "checked_on", "read_via")
+        allowed = (
+            "url",
+            "title",
+            "publisher",
+            "publisher_kind",
+            "language",
+            "kind",
+            "pinpoint",
+            "checked_on",
+            "read_via",
+        )
         entry = Fields(file, item, where, mark, allowed)
         url = self._url(entry, "url")
         title = entry.text("title")
@@ -788,11 +799,12 @@ class _Builder:
         pinpoint = entry.text("pinpoint", required=False)
         checked_on = entry.date("checked_on")
         read_via = self._url(entry, "read_via", required=False)
+        publisher_kind = entry.choice("publisher_kind", PublisherKind, required=False)
         if url is None or title is None or publisher is None or language is None or kind is None:
             return None
         if checked_on is None:
             return None
-        return Source(url, title, publisher, language, kind, checked_on, pinpoint, read_via)
+        return Source(url, title, publisher, language, kind, checked_on, pinpoint, read_via, publisher_kind)
 
     # -- events --------------------------------------------------------------------------------------------
 

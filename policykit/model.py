@@ -108,6 +108,24 @@ class SourceKind(enum.Enum):
     SECONDARY = "secondary"
 
 
+class PublisherKind(enum.Enum):
+    """Who publishes a source, in a closed vocabulary: a reader must be able to name the publisher."""
+
+    OFFICIAL_DATABASE = "official_database"
+    OFFICIAL_MIRROR = "official_mirror"
+    """A faithful copy of an official database (a public git mirror of Légifrance's LEGI or of law.go.kr)."""
+    COURT = "court"
+    LEGISLATURE = "legislature"
+    GOVERNMENT = "government"
+    NEWS = "news"
+    ACADEMIC = "academic"
+    LAW_FIRM = "law_firm"
+    """A bar association or a named law firm."""
+    NGO = "ngo"
+    ENCYCLOPEDIA = "encyclopedia"
+    BLOG = "blog"
+
+
 class StatementStatus(enum.Enum):
     """What a coverage statement says when no provision covers a conduct."""
 
@@ -241,6 +259,7 @@ class Source:
     checked_on: dt.date
     pinpoint: str | None = None
     read_via: str | None = None
+    publisher_kind: PublisherKind | None = None
 
     @property
     def is_official(self) -> bool:

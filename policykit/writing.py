@@ -81,6 +81,10 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "title": source.title,
         "publisher": source.publisher,
+    }
+    if source.publisher_kind is not None:
+        found["publisher_kind"] = source.publisher_kind.value
+    found |= {
         "language": source.language,
         "kind": source.kind.value,
     }
