@@ -22,11 +22,12 @@ def main() -> None:
             table = policykit.compare(data, conducts=CONDUCTS, on=on, tiers=policykit.TierMode.ALL)
         print(render_comparison(data, table))
 
-    # The same comparison as data: which cells are crimes, which police matters?
+    # The same comparison as data: which cells are crimes, which police matters, and what one more fact changes?
     table = policykit.compare(data, conducts=["covert_filming"], on=dt.date(2025, 7, 1))
     for cell in table.rows[0].cells:
         liability = cell.applied.provision.liability.value if cell.applied else "-"
-        print(f"{cell.jurisdiction}: {cell.coverage.status.value} ({liability})")
+        heavier = ", ".join(f"{found.fact} ({found.provision.article})" for found in cell.answer.raises) or "-"
+        print(f"{cell.jurisdiction}: {cell.status.value} ({liability}); heavier with: {heavier}")
 
 
 if __name__ == "__main__":

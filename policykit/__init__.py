@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 from policykit._version import __version__
+from policykit.applying import Answer, Applicable, Raise, Undecided, apply, severity
+from policykit.cases import Case, CaseError, make_case, plain_case
 from policykit.comparison import Cell, Comparison, Row, TierMode, compare
 from policykit.errors import DataError, PolicykitError, Problem, StaleDataWarning, UnknownIdError
 from policykit.loading import bundled_data_path, load, validate
@@ -41,6 +43,10 @@ from policykit.queries import Coverage, InForce, coverage, events_of, provisions
 __all__ = [
     "Act",
     "Ancillary",
+    "Answer",
+    "Applicable",
+    "Case",
+    "CaseError",
     "Cell",
     "Combination",
     "Comparison",
@@ -61,6 +67,7 @@ __all__ = [
     "PolicykitError",
     "Problem",
     "Provision",
+    "Raise",
     "Row",
     "Source",
     "StaleDataWarning",
@@ -69,15 +76,20 @@ __all__ = [
     "TermRange",
     "Tier",
     "TierMode",
+    "Undecided",
     "UnknownIdError",
     "Version",
     "__version__",
+    "apply",
     "bundled_data_path",
     "compare",
     "coverage",
     "events_of",
     "load",
+    "make_case",
+    "plain_case",
     "provisions_in_force",
+    "severity",
     "validate",
     "version_in_force",
 ]

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from policykit._version import __version__
+from policykit.cases import CaseError
 from policykit.comparison import TierMode, compare
 from policykit.errors import DataError, PolicykitError, StaleDataWarning, UnknownIdError
 from policykit.export import export_records, export_schema, to_csv, to_json
 from policykit.history import diff, timeline
 from policykit.loading import load, validate
-from policykit.model import Dataset
+from policykit.model import Dataset, ThresholdMeasure
 from policykit.queries import check_jurisdiction, events_of, provisions_in_force
 from policykit.rendering import LANGUAGES, cite, describe_penalty, labels
 from policykit.reports import render_comparison, render_diff, render_timeline
@@ -41,6 +42,18 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a real calendar date") from None
+
+
+def _quantity(text: str) -> tuple[str, int]:
+    measure, separator, amount = text.partition("=")
+    measures = [known.value for known in ThresholdMeasure]
+    if not separator or measure not in measures:
+        raise argparse.ArgumentTypeError(
+            f"expected MEASURE=N with a measure among {', '.join(measures)}, found {text!r}"
+        )
+    if not amount.isascii() or not amount.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number after '{measure}=', found {amount!r}")
+    return measure, int(amount)
 
 
 def _add_data_options(parser: argparse.ArgumentParser) -> None:
@@ -76,8 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "what",
         nargs="?",
-        choices=("jurisdictions", "conducts", "factors", "events"),
-        help="list only this (default: all four)",
+        choices=("jurisdictions", "conducts", "factors", "cases", "events"),
+        help="list only this (default: all)",
     )
     _add_data_options(listing)
 
@@ -93,7 +106,38 @@ def _parser() -> argparse.ArgumentParser:
     comparison.add_argument("--jurisdiction", action="append", metavar="J", help="a jurisdiction column (repeatable)")
     comparison.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
     comparison.add_argument(
-        "--tiers", choices=[mode.value for mode in TierMode], default="base", help="base penalties only, or every tier"
+        "--case",
+        metavar="NAME",
+        help="a named case from the vocabulary (see `policykit list cases`), e.g. maskpark; sets the conduct",
+    )
+    comparison.add_argument(
+        "--fact",
+        action="append",
+        default=[],
+        metavar="F",
+        help="a fact of the case, added to each conduct's plain case (repeatable; see `policykit list factors`)",
+    )
+    comparison.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="F",
+        help="a plain-case fact that does not hold in this case (repeatable)",
+    )
+    comparison.add_argument(
+        "--quantity",
+        action="append",
+        default=[],
+        type=_quantity,
+        metavar="MEASURE=N",
+        help="a quantity of the case that judicial interpretations turn into thresholds, e.g. members=100000 "
+        "(measures: " + ", ".join(measure.value for measure in ThresholdMeasure) + ")",
+    )
+    comparison.add_argument(
+        "--tiers",
+        choices=[mode.value for mode in TierMode],
+        default="base",
+        help="the case only, or also one row per single fact added to it",
     )
     comparison.add_argument("--transpose", action="store_true", help="jurisdictions as rows, conducts as columns")
     _add_output_options(comparison)
@@ -163,11 +207,25 @@ def _run_list(args: argparse.Namespace, stdout: TextIO) -> int:
         ]
         sections.append("Jurisdictions:\n" + "\n".join(rows))
     if args.what in (None, "conducts"):
-        rows = [f"  {conduct.id:<24} {conduct.en}" for conduct in dataset.conducts.values()]
+        rows = []
+        for conduct in dataset.conducts.values():
+            rows.append(f"  {conduct.id:<24} {conduct.en}")
+            rows.append(f"      {conduct.description}")
+            rows.append(f"      plain case: {', '.join(conduct.plain_case) or 'no particular fact'}")
         sections.append("Conducts:\n" + "\n".join(rows))
     if args.what in (None, "factors"):
         rows = [f"  {factor.id:<30} {factor.kind.value:<12} {factor.en}" for factor in dataset.factors.values()]
         sections.append("Factors:\n" + "\n".join(rows))
+    if args.what in (None, "cases"):
+        rows = []
+        for case in dataset.cases.values():
+            facts = ", ".join(case.facts) or "-"
+            amounts = ", ".join(f"{measure.value}={amount}" for measure, amount in case.quantities)
+            rows.append(f"  {case.id:<24} {case.en}")
+            rows.append(
+                f"      conduct: {case.conduct}; facts: {facts}" + (f"; quantities: {amounts}" if amounts else "")
+            )
+        sections.append("Cases (policykit compare --case NAME):\n" + "\n".join(rows))
     if args.what in (None, "events"):
         rows = []
         for event in dataset.events.values():
@@ -254,12 +312,27 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
 
 def _run_compare(args: argparse.Namespace, stdout: TextIO) -> int:
     dataset = _load(args)
+    conducts = args.conduct
+    facts = list(args.fact)
+    quantities = dict(args.quantity)
+    if args.case is not None:
+        named = dataset.cases.get(args.case)
+        if named is None:
+            raise UnknownIdError("case", args.case, dataset.cases)
+        if conducts:
+            raise _UsageError("--case sets the conduct: give --case or --conduct, not both")
+        conducts = [named.conduct]
+        facts = [*named.facts, *facts]
+        quantities = {measure.value: amount for measure, amount in named.quantities} | quantities
     table = compare(
         dataset,
-        conducts=args.conduct,
+        conducts=conducts,
         jurisdictions=args.jurisdiction,
         on=args.as_of,
         tiers=TierMode(args.tiers),
+        facts=facts,
+        quantities=quantities,
+        without=args.without,
     )
     _write(render_comparison(dataset, table, args.format, args.lang, args.transpose), args.output, stdout)
     return 0
@@ -336,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The CLI says so in its own output; a Python warning line would only repeat it.
             warnings.simplefilter("ignore", StaleDataWarning)
             return _COMMANDS[args.command](args, sys.stdout)
-    except UnknownIdError as error:
+    except (UnknownIdError, CaseError) as error:
         _fail(parser, str(error))
     except _UsageError as error:
         _fail(parser, str(error))

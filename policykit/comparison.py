@@ -1,129 +1,91 @@
-"""Building a comparison (data, not text): conducts by jurisdictions on a date, one typed cell each.
+"""Building a comparison (data, not text): a case applied in every jurisdiction, one typed cell each.
 
-Rendering is `policykit.rendering`'s job; nothing here formats.
+Each row is a conduct's case: its plain case plus the facts and quantities asked for; with `TierMode.ALL`, one
+more row for each single fact that changes some jurisdiction's answer. Rendering is `policykit.rendering`'s job;
+nothing here formats.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
-from fractions import Fraction
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from policykit.model import Dataset, Liability, Penalty, Source, Tier
-from policykit.queries import (
-    Coverage,
-    InForce,
-    _coverage,
-    check_conduct,
-    check_jurisdiction,
-    warn_if_stale,
-)
+from policykit.applying import Answer, Applicable, _apply, severity
+from policykit.cases import Case, _ids, make_case, with_fact
+from policykit.model import CoverageStatus, Dataset, Penalty, Source, ThresholdMeasure
+from policykit.queries import _in_force, check_conduct, check_jurisdiction, warn_if_stale
+
+__all__ = ["Cell", "Comparison", "Row", "TierMode", "compare", "severity"]
 
 
 class TierMode(enum.Enum):
-    """Which penalties a comparison shows: the base penalty only, or a row for every aggravated tier too."""
+    """Which rows a comparison shows: the case only, or also one row for each single fact that, added to the
+    case, changes some jurisdiction's answer."""
 
     BASE = "base"
     ALL = "all"
 
 
-Severity = tuple[int, bool, Fraction, Fraction, int, int]
-"""Liability rank, life imprisonment, longest and shortest imprisonment (months), detention (days), fine."""
-
-_NO_MAXIMUM = Fraction(10**6)  # "at least 3 years" with no stated maximum outranks any stated maximum
-
-
-def severity(liability: Liability, penalty: Penalty | None) -> Severity:
-    """A sort key: larger means more severe. Criminal before administrative before civil, then the
-    heaviest custodial sanction, then the largest fine (amounts of different currencies are not compared
-    across jurisdictions; within one jurisdiction they share a currency)."""
-    liability_rank = {Liability.CRIMINAL: 2, Liability.ADMINISTRATIVE: 1, Liability.CIVIL: 0}[liability]
-    if penalty is None:
-        return (liability_rank, False, Fraction(0), Fraction(0), 0, 0)
-    imprisonment_max = Fraction(0)
-    imprisonment_min = Fraction(0)
-    if penalty.imprisonment is not None:
-        imprisonment_max = penalty.imprisonment.max.months if penalty.imprisonment.max else _NO_MAXIMUM
-        imprisonment_min = penalty.imprisonment.min.months if penalty.imprisonment.min else Fraction(0)
-    detention = 0
-    if penalty.administrative_detention is not None and penalty.administrative_detention.max is not None:
-        detention = penalty.administrative_detention.max.days
-    fine = penalty.fine.max if penalty.fine is not None and penalty.fine.max is not None else 0
-    return (liability_rank, penalty.life_imprisonment, imprisonment_max, imprisonment_min, detention, fine)
-
-
 @attrs.frozen
 class Cell:
-    """One jurisdiction's answer for one conduct (and tier) on the comparison's date."""
+    """One jurisdiction's answer to one row's case on the comparison's date."""
 
     jurisdiction: str
     conduct: str
-    tier: str
-    """`base`, or the factor ids of an aggravated tier joined with '+'."""
-    coverage: Coverage
-    applied: InForce | None
-    """The provision version whose penalty the cell shows (the most severe applicable one)."""
-    penalty: Penalty | None
+    answer: Answer
+
+    @property
+    def case(self) -> Case:
+        return self.answer.case
+
+    @property
+    def status(self) -> CoverageStatus:
+        return self.answer.status
+
+    @property
+    def applied(self) -> Applicable | None:
+        """The most severe provision version that applies to the case (None when nothing applies)."""
+        return self.answer.most_severe
+
+    @property
+    def penalty(self) -> Penalty | None:
+        best = self.answer.most_severe
+        return best.penalty if best is not None else None
 
     @property
     def sources(self) -> tuple[Source, ...]:
-        return self.applied.version.sources if self.applied is not None else ()
+        return self.answer.sources
 
 
 @attrs.frozen
 class Row:
     conduct: str
-    tier: str
+    added_fact: str | None
+    """None for the case asked; a factor id for a row that adds that one fact to it."""
+    case: Case
     cells: tuple[Cell, ...]
 
 
 @attrs.frozen
 class Comparison:
-    """Rows of cells, with the date asked and each jurisdiction's data verification date."""
+    """Rows of cells, with the date asked, the facts added to each conduct's plain case, and each
+    jurisdiction's data verification date."""
 
     on: dt.date
     jurisdictions: tuple[str, ...]
     conducts: tuple[str, ...]
     rows: tuple[Row, ...]
     verified_on: tuple[tuple[str, dt.date | None], ...]
+    facts: tuple[str, ...] = ()
+    quantities: tuple[tuple[ThresholdMeasure, int], ...] = ()
+    without: tuple[str, ...] = ()
 
     @property
     def is_stale(self) -> bool:
         return any(date is not None and self.on > date for _, date in self.verified_on)
-
-
-def _tier_key(tier: Tier) -> str:
-    return "+".join(tier.factors)
-
-
-def _pick(items: Sequence[InForce]) -> InForce | None:
-    if not items:
-        return None
-    return max(items, key=lambda item: (severity(item.provision.liability, item.version.penalty), item.provision.id))
-
-
-def _cell(coverage: Coverage) -> Cell:
-    applied = _pick(coverage.provisions) or _pick(coverage.conditional)
-    penalty = applied.version.penalty if applied is not None else None
-    return Cell(coverage.jurisdiction, coverage.conduct, "base", coverage, applied, penalty)
-
-
-def _tier_cells(coverage: Coverage, tier: str) -> Cell:
-    """The most severe penalty of tier `tier` among the provisions that cover the conduct."""
-    best: tuple[Severity, InForce, Penalty] | None = None
-    for item in coverage.provisions + coverage.conditional:
-        for candidate in item.version.tiers:
-            if _tier_key(candidate) != tier:
-                continue
-            key = severity(item.provision.liability, candidate.penalty)
-            if best is None or key > best[0]:
-                best = (key, item, candidate.penalty)
-    if best is None:
-        return Cell(coverage.jurisdiction, coverage.conduct, tier, coverage, None, None)
-    return Cell(coverage.jurisdiction, coverage.conduct, tier, coverage, best[1], best[2])
 
 
 def compare(
@@ -132,38 +94,75 @@ def compare(
     jurisdictions: Iterable[str] | None = None,
     on: dt.date | None = None,
     tiers: TierMode = TierMode.BASE,
+    facts: Iterable[str] = (),
+    quantities: Mapping[str, int] | None = None,
+    without: Iterable[str] = (),
 ) -> Comparison:
-    """Compare `conducts` (default: all) across `jurisdictions` (default: all) on `on` (default: today).
+    """Apply each conduct's case (its plain case plus `facts` and `quantities`, less `without`) in every
+    jurisdiction (default: all, else in the order given) on `on` (default: today).
 
     >>> import datetime, policykit
-    >>> table = policykit.compare(policykit.load(), conducts=["covert_filming"], on=datetime.date(2024, 1, 1))
+    >>> data = policykit.load()
+    >>> table = policykit.compare(data, conducts=["covert_filming"], on=datetime.date(2024, 1, 1))
     >>> [cell.jurisdiction for cell in table.rows[0].cells]
     ['CN', 'FR', 'KR']
+    >>> table = policykit.compare(data, ["distribution_covert"], ["CN"], datetime.date(2026, 6, 1),
+    ...                           facts=["online", "obscene_material"], quantities={"members": 100000})
+    >>> table.rows[0].cells[0].applied.provision.article
+    '364(1)'
     """
     on = on or dt.date.today()
-    codes = tuple(
-        sorted({check_jurisdiction(dataset, code) for code in jurisdictions})
+    if isinstance(conducts, str) or isinstance(jurisdictions, str):
+        raise TypeError("conducts and jurisdictions take lists of ids, not one string")
+    codes = (
+        tuple(dict.fromkeys(check_jurisdiction(dataset, code) for code in jurisdictions))
         if jurisdictions is not None
-        else sorted(dataset.jurisdictions)
+        else tuple(sorted(dataset.jurisdictions))
     )
     wanted = tuple(check_conduct(dataset, conduct) for conduct in conducts) if conducts is not None else None
     conduct_ids = tuple(dict.fromkeys(wanted)) if wanted is not None else tuple(dataset.conducts)
+    facts = tuple(_ids(facts, "facts"))
+    without = tuple(_ids(without, "without"))
     verified = tuple((code, dataset.verified_on(code)) for code in codes)
     for code in codes:
         warn_if_stale(dataset, on, code)
     rows: list[Row] = []
+    case_quantities: tuple[tuple[ThresholdMeasure, int], ...] = ()
     for conduct in conduct_ids:
-        coverages = [_coverage(dataset, code, conduct, on) for code in codes]
-        rows.append(Row(conduct, "base", tuple(_cell(coverage) for coverage in coverages)))
+        case = make_case(dataset, conduct, facts, quantities, without)
+        case_quantities = case.quantities
+        base = _row(dataset, codes, case, None, on)
+        rows.append(base)
         if tiers is TierMode.ALL:
-            tier_ids = sorted(
-                {
-                    _tier_key(tier)
-                    for coverage in coverages
-                    for item in coverage.provisions + coverage.conditional
-                    for tier in item.version.tiers
-                }
-            )
-            for tier_id in tier_ids:
-                rows.append(Row(conduct, tier_id, tuple(_tier_cells(coverage, tier_id) for coverage in coverages)))
-    return Comparison(on, codes, conduct_ids, tuple(rows), verified)
+            for fact in _facts_that_matter(dataset, codes, case, on):
+                row = _row(dataset, codes, with_fact(dataset, case, fact), fact, on)
+                if any(_outcome(cell) != _outcome(first) for cell, first in zip(row.cells, base.cells, strict=True)):
+                    rows.append(row)
+    if not conduct_ids and quantities:
+        case_quantities = make_case(dataset, next(iter(dataset.conducts)), (), quantities).quantities
+    return Comparison(
+        on, codes, conduct_ids, tuple(rows), verified, tuple(dict.fromkeys(facts)), case_quantities, without
+    )
+
+
+def _row(dataset: Dataset, codes: tuple[str, ...], case: Case, added: str | None, on: dt.date) -> Row:
+    cells = tuple(Cell(code, case.conduct, _apply(dataset, code, case, on)) for code in codes)
+    return Row(case.conduct, added, case, cells)
+
+
+def _outcome(cell: Cell) -> tuple[object, ...]:
+    """What a cell answers, apart from what would raise it: a row that changes no outcome is left out."""
+    answer = cell.answer
+    return (answer.status, answer.applicable, answer.increases, answer.undecided)
+
+
+def _facts_that_matter(dataset: Dataset, codes: tuple[str, ...], case: Case, on: dt.date) -> list[str]:
+    """The facts named by a condition or tier of a provision covering the conduct, not already in the case,
+    in vocabulary order."""
+    named: set[str] = set()
+    for code in codes:
+        for item in _in_force(dataset, code, on, case.conduct):
+            named.update(item.version.applies_only_when)
+            for tier in item.version.tiers:
+                named.update(tier.factors)
+    return [fact for fact in dataset.factors if fact in named and fact not in case.facts]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from policykit.comparison import severity
+from policykit.applying import severity
 from policykit.model import Act, Dataset, Provision, Version
 from policykit.queries import check_conduct, check_jurisdiction
 

@@ -40,6 +40,7 @@ from policykit.model import (
     Liability,
     Location,
     Measure,
+    NamedCase,
     Names,
     Penalty,
     Prosecution,
@@ -294,6 +295,7 @@ class _Builder:
         self.instruments: dict[str, Instrument] = {}
         self.provisions: dict[str, Provision] = {}
         self.events: dict[str, Event] = {}
+        self.cases: dict[str, NamedCase] = {}
         self.marks: dict[str, Location] = {}
         self.unreadable: set[str] = set()
         self._acts: dict[str, dict[str, Act]] = {}
@@ -327,7 +329,7 @@ class _Builder:
         problems, content = self._open(file)
         if content is None:
             return
-        top = Fields(problems, content, "", (1, 1), ("conducts", "factors"))
+        top = Fields(problems, content, "", (1, 1), ("conducts", "factors", "cases"))
         # Fact lists name factors, which may be declared after the conduct that names them: checked at the end.
         fact_lists: list[tuple[Fields, str, tuple[str, ...]]] = []
         for name, value, mark in top.entries("conducts") or []:
@@ -353,6 +355,43 @@ class _Builder:
             unknown = [factor for factor in ids if factor not in self.factors]
             if unknown:
                 fields.problem(key, unknown_id("factor", unknown[0], self.factors))
+        for name, value, mark in top.entries("cases", required=False) or []:
+            if top.check_identifier(f"cases.{name}", name, top.key_mark("cases", name)) is None:
+                continue
+            allowed = ("en", "fr", "description", "conduct", "facts", "quantities")
+            fields = Fields(problems, value, f"cases.{name}", mark, allowed)
+            en, fr, description = fields.text("en"), fields.text("fr"), fields.text("description")
+            conduct = fields.identifier("conduct")
+            if conduct is not None and conduct not in self.conducts:
+                fields.problem("conduct", unknown_id("conduct", conduct, self.conducts))
+                conduct = None
+            facts = fields.identifiers("facts") or ()
+            unknown = [factor for factor in facts if factor not in self.factors]
+            if unknown:
+                fields.problem("facts", unknown_id("factor", unknown[0], self.factors))
+            quantities = self._quantities(fields)
+            if en and fr and description and conduct and not unknown and quantities is not None:
+                self.cases[name] = NamedCase(name, en, fr, description, conduct, facts, quantities)
+
+    def _quantities(self, fields: Fields) -> tuple[tuple[ThresholdMeasure, int], ...] | None:
+        """`quantities: {members: 100000}`: amounts by threshold measure, in the measures' order."""
+        if not fields.has("quantities"):
+            return ()
+        found: dict[ThresholdMeasure, int] = {}
+        inner = fields.mapping("quantities", [measure.value for measure in ThresholdMeasure])
+        if inner is None:
+            return None
+        ok = True
+        for measure in ThresholdMeasure:
+            if inner.has(measure.value):
+                amount = inner.amount(measure.value)
+                if amount is None:
+                    ok = False
+                else:
+                    found[measure] = amount
+        if not ok:
+            return None
+        return tuple((measure, found[measure]) for measure in ThresholdMeasure if measure in found)
 
     # -- jurisdiction --------------------------------------------------------------------------------------
 
@@ -864,6 +903,7 @@ class _Builder:
         return Dataset(
             conducts=self.conducts,
             factors=self.factors,
+            cases=self.cases,
             jurisdictions=jurisdictions,
             instruments=dict(sorted(self.instruments.items())),
             provisions=dict(sorted(self.provisions.items())),

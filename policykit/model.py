@@ -417,6 +417,19 @@ class Factor:
 
 
 @attrs.frozen
+class NamedCase:
+    """A case worth a name (`maskpark`): a conduct, facts and quantities, declared in `vocabulary.yaml`."""
+
+    id: str
+    en: str
+    fr: str
+    description: str
+    conduct: str
+    facts: tuple[str, ...]
+    quantities: tuple[tuple[ThresholdMeasure, int], ...]
+
+
+@attrs.frozen
 class EventFact:
     label: str
     value: int | dt.date
@@ -447,6 +460,7 @@ class Dataset:
     instruments: Mapping[str, Instrument]
     provisions: Mapping[str, Provision]
     events: Mapping[str, Event]
+    cases: Mapping[str, NamedCase] = attrs.field(factory=dict)
 
     def provisions_of(self, jurisdiction: str) -> list[Provision]:
         """The provisions of one jurisdiction, in id order (through its instruments: no scan of the rest)."""

@@ -12,10 +12,11 @@ from babel.core import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from policykit.comparison import Cell, severity
+from policykit.applying import Raise
+from policykit.cases import Case
+from policykit.comparison import Cell
 from policykit.model import (
     Combination,
-    CoverageStatus,
     Dataset,
     Fine,
     Liability,
@@ -24,8 +25,8 @@ from policykit.model import (
     Reach,
     Term,
     TermRange,
+    Threshold,
 )
-from policykit.queries import InForce
 
 LANGUAGES = ("en", "fr")
 
@@ -86,6 +87,24 @@ _LABELS: dict[str, dict[str, str]] = {
         "day": "day",
         "up_to": "up to",
         "at_least": "at least",
+        "heavier_if": "heavier if",
+        "e_g": "e.g.",
+        "increase_short": "up to {fraction} more ({cite})",
+        "undecided_fact": "{fact}: the data does not say whether {cite} reaches it",
+        "case": "Case",
+        "case_of": "Case ({conducts})",
+        "adult_victim": "adult victim",
+        "not": "not:",
+        "no_fact": "no particular fact",
+        "added_rows": "A row marked with a fact adds that one fact to its case.",
+        "measure_video_files": "video files",
+        "measure_audio_files": "audio files",
+        "measure_images": "images",
+        "measure_texts": "texts",
+        "measure_clicks": "clicks",
+        "measure_members": "group members",
+        "measure_illegal_gain": "yuan of illegal gain",
+        "measure_records": "records",
     },
     "fr": {
         "conduct": "Comportement",
@@ -143,6 +162,24 @@ _LABELS: dict[str, dict[str, str]] = {
         "day": "jour",
         "up_to": "jusqu'à",
         "at_least": "au moins",
+        "heavier_if": "plus lourd si",
+        "e_g": "p. ex.",
+        "increase_short": "jusqu'à {fraction} de plus ({cite})",
+        "undecided_fact": "{fact}\u00a0: les données ne disent pas si {cite} l'atteint",
+        "case": "Cas",
+        "case_of": "Cas ({conducts})",
+        "adult_victim": "victime majeure",
+        "not": "non\u00a0:",
+        "no_fact": "aucun fait particulier",
+        "added_rows": "Une ligne qui nomme un fait ajoute ce seul fait au cas.",
+        "measure_video_files": "fichiers vidéo",
+        "measure_audio_files": "fichiers audio",
+        "measure_images": "images",
+        "measure_texts": "textes",
+        "measure_clicks": "clics",
+        "measure_members": "membres du groupe",
+        "measure_illegal_gain": "yuans de gain illicite",
+        "measure_records": "données",
     },
 }
 
@@ -247,75 +284,118 @@ def cite(dataset: Dataset, provision: Provision, lang: str = "en") -> str:
     return f"{short} {labels(lang)['art']} {provision.article}"
 
 
-def _kind_word(item: InForce, lang: str) -> str:
+def _kind_word(provision: Provision, lang: str) -> str:
     """Offence, general offence, administrative or civil: the kind of a provision, in words."""
     words = labels(lang)
-    liability = item.provision.liability
+    liability = provision.liability
     if liability is Liability.CRIMINAL:
-        return words["criminal_general"] if item.provision.reach is Reach.GENERAL else words["criminal_specific"]
+        return words["criminal_general"] if provision.reach is Reach.GENERAL else words["criminal_specific"]
     if liability is Liability.ADMINISTRATIVE:
         return words["administrative"]
     return words["civil"]
 
 
-def _penalty_words(cell_penalty: Penalty | None, lang: str) -> str:
-    if cell_penalty is not None and not cell_penalty.is_empty:
-        return describe_penalty(cell_penalty, lang)
+def _penalty_words(penalty: Penalty | None, lang: str) -> str:
+    if penalty is not None and not penalty.is_empty:
+        return describe_penalty(penalty, lang)
     return labels(lang)["civil_remedy"]
 
 
-def describe_cell(dataset: Dataset, cell: Cell, lang: str = "en") -> str:
-    """A cell in compact words: status, penalty and article, and any narrower provision that punishes harder.
+def brief_penalty(penalty: Penalty | None, lang: str = "en") -> str:
+    """A penalty's ceiling in a few words, for "what raises it": `up to 5 years / €75,000`."""
+    words = labels(lang)
+    if penalty is None or penalty.is_empty:
+        return words["civil_remedy"]
+    parts: list[str] = []
+    if penalty.imprisonment is not None and penalty.life_imprisonment:
+        parts.append(f"{_range(penalty.imprisonment, lang)} {words['or']} {words['life']}")
+    elif penalty.life_imprisonment:
+        parts.append(words["life"])
+    elif penalty.imprisonment is not None:
+        parts.append(_range(penalty.imprisonment, lang))
+    elif penalty.criminal_detention:
+        parts.append(words["criminal_detention"])
+    if penalty.administrative_detention is not None:
+        parts.append(f"{words['detention']} {_range(penalty.administrative_detention, lang)}")
+    if penalty.fine is not None:
+        fine = penalty.fine
+        if fine.max is not None:
+            parts.append(format_money(fine.max, fine.currency, lang))
+        elif not parts:
+            parts.append(_fine(fine, lang))
+    if not parts and penalty.warning:
+        parts.append(words["warning"])
+    return " / ".join(parts)
 
-    `Not covered; offence only if victim is a minor: imprisonment at least 1 year (YPA art. 11(5))`
+
+def describe_cell(dataset: Dataset, cell: Cell, lang: str = "en", raises: int = 3) -> str:
+    """A cell in compact words: what applies to the case (status, penalty, article), then what one more fact
+    would make heavier (at most `raises` of them).
+
+    `Offence: imprisonment up to 2 years and fine up to €60,000 (C. pén. art. 226-8-1); heavier if victim is a
+    minor: up to 5 years / €75,000 (C. pén. art. 227-23(2))`
     """
     words = labels(lang)
-    status = cell.coverage.status
-    if status in (CoverageStatus.NOT_COVERED, CoverageStatus.UNKNOWN):
-        text = words[status.value]
-        if cell.applied is not None:
-            text = f"{text}; {_narrower(dataset, cell.applied, cell.penalty, lang)}"
-        return text
-    if cell.applied is None:
-        return words["no_penalty_tier"]
-    text = (
-        f"{_kind_word(cell.applied, lang)}{words['colon']}{_penalty_words(cell.penalty, lang)}"
-        f" ({cite(dataset, cell.applied.provision, lang)})"
-    )
-    if cell.applied.version.applies_only_when:
-        text = f"{text}, {words['only_if']} {_factor_names(dataset, cell.applied.version.applies_only_when, lang)}"
-    heavier = _heavier_conditional(cell)
-    if heavier is not None:
-        # A narrower provision that punishes harder must not be hidden behind the general case.
-        conditions = _factor_names(dataset, heavier.version.applies_only_when, lang)
+    answer = cell.answer
+    best = answer.most_severe
+    if best is None:
+        text = words[answer.status.value]
+    else:
         text = (
-            f"{text}; {_kind_word(heavier, lang).lower()} {words['only_if']} {conditions}"
-            f" ({cite(dataset, heavier.provision, lang)})"
+            f"{_kind_word(best.provision, lang)}{words['colon']}{_penalty_words(best.penalty, lang)}"
+            f" ({cite(dataset, best.provision, lang)})"
         )
+    for increase in answer.increases:
+        fraction = increase.penalty.increase if increase.penalty is not None else None
+        if fraction is None:  # pragma: no cover - the answer holds only increases here
+            continue
+        text += "; " + words["increase_short"].format(
+            fraction=f"{fraction.numerator}/{fraction.denominator}", cite=cite(dataset, increase.provision, lang)
+        )
+    by_fact: dict[str, list[str]] = {}
+    for undecided in answer.undecided:
+        by_fact.setdefault(undecided.fact, []).append(cite(dataset, undecided.provision, lang))
+    for fact, cites in by_fact.items():
+        text += "; " + words["undecided_fact"].format(fact=factor_name(dataset, fact, lang), cite=", ".join(cites))
+    for found in answer.raises[:raises]:
+        text += "; " + describe_raise(dataset, found, lang)
     return text
 
 
-def _narrower(dataset: Dataset, item: InForce, penalty: Penalty | None, lang: str) -> str:
+def describe_raise(dataset: Dataset, found: Raise, lang: str = "en") -> str:
+    """`heavier if victim is a minor: up to 5 years / €75,000 (C. pén. art. 227-23(2))`."""
     words = labels(lang)
-    conditions = _factor_names(dataset, item.version.applies_only_when, lang)
+    condition = factor_name(dataset, found.fact, lang)
+    if found.thresholds:
+        shown = [describe_threshold(threshold, lang) for threshold in found.thresholds[:2]]
+        more = ", …" if len(found.thresholds) > 2 else ""
+        joiner = f" {words['or']} "
+        condition = f"{condition} ({words['e_g']} {joiner.join(shown)}{more})"
     return (
-        f"{_kind_word(item, lang).lower()} {words['only_if']} {conditions}{words['colon']}"
-        f"{_penalty_words(penalty, lang)} ({cite(dataset, item.provision, lang)})"
+        f"{words['heavier_if']} {condition}{words['colon']}{brief_penalty(found.penalty, lang)}"
+        f" ({cite(dataset, found.provision, lang)})"
     )
 
 
-def _heavier_conditional(cell: Cell) -> InForce | None:
-    if cell.applied is None or cell.tier != "base":
-        return None
-    shown = severity(cell.applied.provision.liability, cell.penalty)
-    best: InForce | None = None
-    for item in cell.coverage.conditional:
-        if item is cell.applied or item.provision.liability is Liability.CIVIL:
-            continue
-        key = severity(item.provision.liability, item.version.penalty)
-        if key[0] > shown[0] and (best is None or key > severity(best.provision.liability, best.version.penalty)):
-            best = item
-    return best
+def describe_threshold(threshold: Threshold, lang: str = "en") -> str:
+    """`≥ 30 group members`."""
+    measure = labels(lang)[f"measure_{threshold.measure.value}"]
+    return f"≥ {format_decimal(threshold.minimum, locale=lang)} {measure}"
+
+
+def describe_case(dataset: Dataset, case: Case, lang: str = "en") -> str:
+    """The facts of a case in words: `adult victim, the images are of a sexual nature, 100,000 group members`."""
+    words = labels(lang)
+    parts: list[str] = []
+    if not case.has("minor_victim"):
+        parts.append(words["adult_victim"])
+    parts.extend(factor_name(dataset, fact, lang) for fact in dataset.factors if case.has(fact))
+    parts.extend(
+        f"{format_decimal(amount, locale=lang)} {words[f'measure_{measure.value}']}"
+        for measure, amount in case.quantities
+    )
+    parts.extend(f"{words['not']} {factor_name(dataset, fact, lang)}" for fact in case.removed)
+    return ", ".join(parts) if parts else words["no_fact"]
 
 
 def _factor_names(dataset: Dataset, factors: tuple[str, ...], lang: str) -> str:
@@ -327,4 +407,5 @@ def factor_name(dataset: Dataset, factor: str, lang: str) -> str:
     known = dataset.factors.get(factor)
     if known is None:
         return factor
-    return (known.fr if lang == "fr" else known.en).lower()
+    text = known.fr if lang == "fr" else known.en
+    return text[:1].lower() + text[1:]

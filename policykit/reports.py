@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from policykit._version import __version__
-from policykit.comparison import Cell, Comparison
+from policykit.applying import Applicable, Raise
+from policykit.cases import Case
+from policykit.comparison import Cell, Comparison, Row
 from policykit.history import Change, Diff
-from policykit.model import Dataset, Event, Penalty, Source, Version
-from policykit.rendering import describe_cell, describe_penalty, factor_name, format_day, labels
+from policykit.model import Dataset, Event, Penalty, Source, Threshold, Version
+from policykit.rendering import describe_case, describe_cell, describe_penalty, factor_name, format_day, labels
 from policykit.tables import Table, render
 
 
@@ -46,32 +48,70 @@ class _Footnotes:
         return tuple(self.notes)
 
 
-def _cell_notes(dataset: Dataset, cell: Cell, lang: str) -> list[str]:
-    if cell.applied is not None:
-        return [_source_note(source) for source in cell.sources]
-    statement = cell.coverage.statement
-    if statement is not None:
-        conduct = dataset.conducts[cell.conduct]
-        name = conduct.fr if lang == "fr" else conduct.en
-        return [f"{cell.jurisdiction}, {name}: {statement.reason} (checked {statement.verified_on.isoformat()})"]
-    return []
+def _cell_notes(dataset: Dataset, cell: Cell, lang: str, raises: int = 3) -> list[str]:
+    """The sources of what the cell says: the version applied, the versions that would raise it, or the
+    coverage statement's reason."""
+    notes: list[str] = []
+    answer = cell.answer
+    if answer.most_severe is not None:
+        notes.extend(_source_note(source) for source in answer.most_severe.version.sources)
+    else:
+        statement = answer.statement
+        if statement is not None:
+            conduct = dataset.conducts[cell.conduct]
+            name = conduct.fr if lang == "fr" else conduct.en
+            notes.append(
+                f"{cell.jurisdiction}, {name}: {statement.reason} (checked {statement.verified_on.isoformat()})"
+            )
+    for increase in answer.increases:
+        notes.extend(_source_note(source) for source in increase.version.sources)
+    for found in answer.raises[:raises]:
+        notes.extend(_source_note(source) for source in found.version.sources)
+    return list(dict.fromkeys(notes))
 
 
-def _row_label(dataset: Dataset, conduct: str, tier: str, lang: str) -> str:
-    known = dataset.conducts[conduct]
+def _row_label(dataset: Dataset, row: Row, lang: str) -> str:
+    known = dataset.conducts[row.conduct]
     label = known.fr if lang == "fr" else known.en
-    if tier == "base":
+    if row.added_fact is None:
         return label
-    return f"{label} — {' + '.join(factor_name(dataset, factor, lang) for factor in tier.split('+'))}"
+    return f"{label} + {factor_name(dataset, row.added_fact, lang)}"
 
 
-def _footer(comparison: Comparison, lang: str) -> tuple[str, ...]:
+def _case_lines(dataset: Dataset, comparison: Comparison, lang: str) -> list[str]:
+    """`Case: adult victim, ...` under the table; one line per distinct case when conducts' plain cases differ."""
+    words = labels(lang)
+    cases: dict[str, list[str]] = {}
+    for row in comparison.rows:
+        if row.added_fact is not None:
+            continue
+        known = dataset.conducts[row.conduct]
+        name = known.fr if lang == "fr" else known.en
+        cases.setdefault(describe_case(dataset, row.case, lang), []).append(name[:1].lower() + name[1:])
+    if len(cases) == 1:
+        ((text, _),) = cases.items()
+        lines = [f"{words['case']}{words['colon']}{text}."]
+    else:
+        lines = [
+            f"{words['case_of'].format(conducts=', '.join(names))}{words['colon']}{text}."
+            for text, names in cases.items()
+        ]
+    if any(row.added_fact is not None for row in comparison.rows):
+        lines.append(words["added_rows"])
+    return lines
+
+
+def _footer(dataset: Dataset, comparison: Comparison, lang: str) -> tuple[str, ...]:
     words = labels(lang)
     dates = ", ".join(
         words["verified_one"].format(code=code, date=format_day(date, lang) if date else "—")
         for code, date in comparison.verified_on
     )
-    notes = [words["as_of"].format(date=format_day(comparison.on, lang)), words["verified"].format(dates=dates)]
+    notes = [
+        words["as_of"].format(date=format_day(comparison.on, lang)),
+        *_case_lines(dataset, comparison, lang),
+        words["verified"].format(dates=dates),
+    ]
     if comparison.is_stale:
         notes.append(words["stale"])
     return tuple(notes)
@@ -92,7 +132,7 @@ def comparison_table(
                 for cell in row.cells
             ]
         )
-    row_labels = [_row_label(dataset, row.conduct, row.tier, lang) for row in comparison.rows]
+    row_labels = [_row_label(dataset, row, lang) for row in comparison.rows]
     if transpose:
         headers = (words["jurisdiction"], *row_labels)
         rows = tuple(
@@ -102,7 +142,7 @@ def comparison_table(
     else:
         headers = (words["conduct"], *comparison.jurisdictions)
         rows = tuple((label, *cells) for label, cells in zip(row_labels, texts, strict=True))
-    return Table(headers, rows, _footer(comparison, lang), footnotes.all())
+    return Table(headers, rows, _footer(dataset, comparison, lang), footnotes.all())
 
 
 def render_comparison(
@@ -178,38 +218,112 @@ def _version_ref(version: Version | None) -> dict[str, Any] | None:
 
 
 def comparison_json(dataset: Dataset, comparison: Comparison, lang: str = "en") -> str:
-    """The comparison with every cell's status, text, penalty, provision version and sources."""
+    """The comparison with each row's case and each cell's status, text, every applicable provision version
+    (with its penalty and the conditions the case met), what one more fact would raise, and sources."""
     rows = []
     for row in comparison.rows:
         cells = []
         for cell in row.cells:
-            statement = cell.coverage.statement
+            answer = cell.answer
+            best = answer.most_severe
+            statement = answer.statement
             cells.append(
                 {
                     "jurisdiction": cell.jurisdiction,
-                    "status": cell.coverage.status.value,
+                    "status": answer.status.value,
                     "text": describe_cell(dataset, cell, lang),
-                    "provision_id": cell.applied.provision.id if cell.applied else None,
-                    "article": cell.applied.provision.article if cell.applied else None,
-                    "liability": cell.applied.provision.liability.value if cell.applied else None,
-                    "conditions": list(cell.applied.version.applies_only_when) if cell.applied else [],
-                    "version": _version_ref(cell.applied.version if cell.applied else None),
-                    "penalty": penalty_json(cell.penalty),
+                    "provision_id": best.provision.id if best else None,
+                    "article": best.provision.article if best else None,
+                    "liability": best.provision.liability.value if best else None,
+                    "tier": list(best.tier.factors) if best and best.tier else None,
+                    "version": _version_ref(best.version if best else None),
+                    "penalty": penalty_json(best.penalty if best else None),
+                    "applicable": [_applicable_json(found) for found in answer.applicable],
+                    "increases": [_applicable_json(found) for found in answer.increases],
+                    "raised_by": [_raise_json(found) for found in answer.raises],
+                    "undecided": [
+                        {
+                            "provision_id": found.provision.id,
+                            "article": found.provision.article,
+                            "version_id": found.version.id,
+                            "fact": found.fact,
+                            "reason": found.reason.value,
+                        }
+                        for found in answer.undecided
+                    ],
                     "reason": statement.reason if statement is not None else None,
                     "sources": [source_json(source) for source in cell.sources],
                 }
             )
-        rows.append({"conduct": row.conduct, "tier": row.tier, "cells": cells})
+        rows.append(
+            {
+                "conduct": row.conduct,
+                "added_fact": row.added_fact,
+                "case": _case_json(row.case),
+                "cells": cells,
+            }
+        )
     document = {
         "metadata": {
             "policykit_version": __version__,
             "as_of": comparison.on.isoformat(),
+            "case": {
+                "facts_added": list(comparison.facts),
+                "facts_removed": list(comparison.without),
+                "quantities": {measure.value: amount for measure, amount in comparison.quantities},
+            },
+            "severity_order": SEVERITY_ORDER,
             "data_verified_on": {code: date.isoformat() if date else None for code, date in comparison.verified_on},
             "language": lang,
         },
         "rows": rows,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+SEVERITY_ORDER = (
+    "liability (criminal > administrative > civil), life imprisonment, maximum imprisonment (open-ended above any"
+    " stated maximum), minimum imprisonment, maximum administrative detention, maximum fine"
+)
+
+
+def _case_json(case: Case) -> dict[str, Any]:
+    return {
+        "conduct": case.conduct,
+        "facts": sorted(case.facts),
+        "quantities": {measure.value: amount for measure, amount in case.quantities},
+    }
+
+
+def _applicable_json(found: Applicable) -> dict[str, Any]:
+    return {
+        "provision_id": found.provision.id,
+        "article": found.provision.article,
+        "liability": found.provision.liability.value,
+        "version_id": found.version.id,
+        "tier": list(found.tier.factors) if found.tier else None,
+        "conditions_met": list(found.conditions_met),
+        "thresholds_met": [_threshold_json(threshold) for threshold in found.thresholds_met],
+        "penalty": penalty_json(found.penalty),
+        "status": found.version.status.value,
+    }
+
+
+def _raise_json(found: Raise) -> dict[str, Any]:
+    return {
+        "fact": found.fact,
+        "provision_id": found.provision.id,
+        "article": found.provision.article,
+        "liability": found.provision.liability.value,
+        "version_id": found.version.id,
+        "tier": list(found.tier.factors) if found.tier else None,
+        "thresholds": [_threshold_json(threshold) for threshold in found.thresholds],
+        "penalty": penalty_json(found.penalty),
+    }
+
+
+def _threshold_json(threshold: Threshold) -> dict[str, Any]:
+    return {"measure": threshold.measure.value, "minimum": threshold.minimum, "set_by": threshold.set_by}
 
 
 # -- timeline and diff -------------------------------------------------------------------------------------

@@ -25,6 +25,20 @@ def sample_table() -> str:
     return render_comparison(data, table)
 
 
+def maskpark_table() -> str:
+    data = policykit.load()
+    case = data.cases["maskpark"]
+    table = policykit.compare(
+        data,
+        conducts=[case.conduct],
+        on=AS_OF,
+        facts=case.facts,
+        quantities={measure.value: amount for measure, amount in case.quantities},
+        tiers=policykit.TierMode.ALL,
+    )
+    return render_comparison(data, table)
+
+
 def data_status() -> str:
     data = policykit.load()
     lines = []
@@ -52,7 +66,12 @@ def timeline_excerpt() -> str:
     return render(Table(table.headers, table.rows), "github")
 
 
-BLOCKS = {"sample-table": sample_table, "timeline-excerpt": timeline_excerpt, "data-status": data_status}
+BLOCKS = {
+    "sample-table": sample_table,
+    "maskpark-table": maskpark_table,
+    "timeline-excerpt": timeline_excerpt,
+    "data-status": data_status,
+}
 
 
 def _pattern(name: str) -> re.Pattern[str]:

@@ -47,9 +47,10 @@ def test_compare_on_the_test_data(tmp_path: Path) -> None:
         "compare", "--data", str(MINIMAL), "--as-of", "2016-01-01", "--conduct", "covert_filming", cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
-    assert "| Covert filming | Offence: imprisonment up to 3 years and fine up to €45,000 (PA art. 3) [1] |" in (
-        " ".join(result.stdout.split())
-    )
+    assert (
+        "| Covert filming | Offence: imprisonment up to 3 years and fine up to €45,000 (PA art. 3);"
+        " heavier if victim is a minor: 1–5 years / €75,000 (PA art. 3) [1] |"
+    ) in (" ".join(result.stdout.split()))
     assert "As of 2016-01-01." in result.stdout
 
 

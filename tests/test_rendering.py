@@ -1,18 +1,13 @@
-"""Words, money and dates; the first comparison table as a golden file."""
+"""Words, money and dates."""
 
 from __future__ import annotations
 
-import datetime as dt
 from fractions import Fraction
 
 import pytest
-from pytest_regressions.file_regression import FileRegressionFixture
 
-import policykit
-from policykit.comparison import TierMode
 from policykit.model import Combination, Fine, Penalty, Term, TermRange, Unit
 from policykit.rendering import describe_penalty, format_money
-from policykit.reports import render_comparison
 from policykit.tables import escape_markdown
 
 
@@ -81,13 +76,3 @@ def test_describe_penalty(penalty: Penalty, expected: str) -> None:
 
 def test_markdown_escaping() -> None:
     assert escape_markdown("a | b\nc \\ d") == "a \\| b c \\\\ d"
-
-
-def test_compare_markdown_golden(minimal: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
-    table = policykit.compare(minimal, on=dt.date(2016, 1, 1), tiers=TierMode.ALL)
-    file_regression.check(render_comparison(minimal, table), extension=".md")
-
-
-def test_compare_markdown_golden_french(minimal: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
-    table = policykit.compare(minimal, on=dt.date(2016, 1, 1))
-    file_regression.check(render_comparison(minimal, table, lang="fr"), extension=".md")
