@@ -144,7 +144,8 @@ class Answer:
     increases: tuple[Applicable, ...] = ()
     """Provisions or tiers that raise another penalty by a fraction (habitual offending)."""
     raises: tuple[Raise, ...] = ()
-    """What one more fact would make heavier, most severe first, one per fact."""
+    """What one more fact would make heavier, most severe first: one per fact (a seriousness that quantities
+    would establish is listed apart from the same seriousness stated as a fact)."""
     undecided: tuple[Undecided, ...] = ()
     statement: CoverageStatement | None = None
     """The coverage statement of the data (not covered, unknown) when no provision applies."""
@@ -387,11 +388,14 @@ def _collect_raises(
 
 
 def _best_raise_per_fact(candidates: list[Raise], best: Severity | None) -> tuple[Raise, ...]:
-    chosen: dict[str, Raise] = {}
+    """The most severe raise for each fact; a seriousness that quantities would establish (thresholds) is kept
+    apart from the same seriousness stated as a fact, since the case can reach it in a different way."""
+    chosen: dict[tuple[str, bool], Raise] = {}
     for candidate in candidates:
         if best is not None and candidate.severity <= best:
             continue
-        current = chosen.get(candidate.fact)
+        key = (candidate.fact, bool(candidate.thresholds))
+        current = chosen.get(key)
         if current is None or (candidate.severity, candidate.provision.id) > (current.severity, current.provision.id):
-            chosen[candidate.fact] = candidate
+            chosen[key] = candidate
     return tuple(sorted(chosen.values(), key=lambda found: (found.severity, found.fact), reverse=True))
