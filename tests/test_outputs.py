@@ -179,7 +179,7 @@ def test_export_columns_are_the_interface(bundled: policykit.Dataset) -> None:
         "verified_on", "source_urls",
     )  # fmt: skip
     rows = list(csv.DictReader(io.StringIO(to_csv(export_records(bundled, jurisdictions=["KR"])))))
-    (row,) = [r for r in rows if r["version_id"] == "kr/sca/art_14__para_1@2020-05-19" and r["tier"] == "base"]
+    (row,) = [r for r in rows if r["version_id"] == "kr/sca/art_14__para_1@2025-06-21" and r["tier"] == "base"]
     assert row["article"] == "14(1)"
     assert row["imprisonment_max_months"] == "84"
     assert row["fine_max"] == "50000000"
