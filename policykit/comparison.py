@@ -17,6 +17,7 @@ from policykit.queries import (
     Coverage,
     InForce,
     _coverage,
+    as_date,
     check_conduct,
     check_jurisdiction,
     warn_if_stale,
@@ -140,6 +141,7 @@ def compare(
     >>> [cell.jurisdiction for cell in table.rows[0].cells]
     ['CN', 'FR', 'KR']
     """
+    on = as_date(on) if on is not None else None
     on = on or dt.date.today()
     codes = tuple(
         sorted({check_jurisdiction(dataset, code) for code in jurisdictions})
