@@ -90,10 +90,10 @@ def _mark(event: Any) -> Mark:
 
 
 def _describe_scalar(value: str) -> str:
-    """At most 40 characters of the first line of `value`: messages never echo more of a file than that."""
-    first, newline, _ = value.partition("\n")
-    shown = first if len(first) <= 40 and not newline else first[:37] + "..."
-    return repr(shown)
+    """`value` quoted, or at most 37 characters of its first line: messages never echo more of a file."""
+    if len(value) <= 40:
+        return repr(value)
+    return repr(value.partition("\n")[0][:37] + "...")
 
 
 def _decode(data: bytes, path: str) -> str:

@@ -21,7 +21,7 @@ import attrs
 from policykit import _currencies
 from policykit._fields import Fields, FileProblems, list_items, unknown_id
 from policykit._yaml import MAX_FILE_BYTES, Mark, YamlReadError, read_yaml
-from policykit.checks import check_dataset, check_versions
+from policykit.checks import check_dataset, check_duplicate_provisions, check_versions
 from policykit.errors import ArgumentTypeError, DataError, Problem
 from policykit.model import (
     Act,
@@ -59,6 +59,7 @@ from policykit.model import (
     Unit,
     Version,
 )
+from policykit.queries import as_date
 
 #: ISO 3166-1 alpha-2, or an ISO 3166-2 subdivision (`us-ca`, `au-nsw`) where the law is made below the state.
 _JURISDICTION_FOLDER = re.compile(r"[a-z]{2}(-[a-z0-9]{1,3})?")
@@ -103,14 +104,19 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
     return dataset
 
 
-def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
+def validate(paths: Iterable[str | os.PathLike[str]], *, today: dt.date | None = None) -> list[Problem]:
     """Check data folders or single data files and return every problem found (empty when clean).
+
+    Coverage must have no gap up to `today` if given, otherwise up to the latest date each jurisdiction's data
+    was verified or its sources checked: without `today`, the result depends only on the data.
 
     A folder is checked as a whole data folder, or, when it holds a `jurisdiction.yaml`, as one jurisdiction's
     folder. A single file is checked on its own, with the bundled
     vocabulary, as the kind of file its name says (`vocabulary.yaml`, `jurisdiction.yaml`, `events.yaml`,
     otherwise an instrument).
     """
+    if today is not None:
+        today = as_date(today, "today")
     if isinstance(paths, str | bytes | os.PathLike):
         raise ArgumentTypeError(f"paths: expected a list of paths, found the single path {str(paths)!r}; write [path]")
     problems: list[Problem] = []
@@ -121,9 +127,9 @@ def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
             problems.append(problem)
         elif found == "folder" and _path_kind(target / "jurisdiction.yaml")[0] == "file":
             # One jurisdiction's folder, checked with the vocabulary of the data folder it sits in.
-            problems.extend(_load_roots([target.parent], only=target.name)[1])
+            problems.extend(_load_roots([target.parent], only=target.name, today=today)[1])
         elif found == "folder":
-            problems.extend(_load_roots([target])[1])
+            problems.extend(_load_roots([target], today=today)[1])
         else:
             problems.extend(_check_single_file(target))
     return sorted(problems)
@@ -290,7 +296,9 @@ def _too_large(file: _DataFile, size: str) -> Problem:
     return Problem(file.name, 1, 1, f"file is {size}; data files are limited to {MAX_FILE_BYTES:,} bytes")
 
 
-def _load_roots(roots: list[Path], only: str | None = None) -> tuple[Dataset | None, list[Problem]]:
+def _load_roots(
+    roots: list[Path], only: str | None = None, today: dt.date | None = None
+) -> tuple[Dataset | None, list[Problem]]:
     """Load data roots laid over each other; with `only`, just that jurisdiction folder (and the vocabulary)."""
     by_relative: dict[str, _DataFile] = {}
     problems: list[Problem] = []
@@ -324,7 +332,7 @@ def _load_roots(roots: list[Path], only: str | None = None) -> tuple[Dataset | N
             builder.read_instrument(file, code, parts[-1][: -len(".yaml")])
     problems.extend(builder.problems)
     dataset = builder.dataset()
-    problems.extend(check_dataset(dataset, builder.marks, skip=builder.unreadable))
+    problems.extend(check_dataset(dataset, builder.marks, today=today, skip=builder.unreadable))
     return dataset, problems
 
 
@@ -349,6 +357,7 @@ def _check_single_file(path: Path) -> list[Problem]:
         builder.read_instrument(file, code, path.stem)
         for provision in builder.provisions.values():
             problems.extend(check_versions(provision))
+        problems.extend(check_duplicate_provisions(builder.dataset()))
     return sorted(problems + builder.problems)
 
 

@@ -156,5 +156,6 @@ def test_long_values_and_keys_are_refused_without_echoing_them() -> None:
 
 
 def test_described_text_shows_at_most_the_first_line() -> None:
-    assert describe("secret line\nsecond secret") == "text 'secret line...'"
+    assert describe("secret line\nsecond secret") == "text 'secret line\\nsecond secret'"
+    assert describe("secret line\n" + "x" * 40) == "text 'secret line...'"
     assert describe("x" * 100) == f"text '{'x' * 37}...'"
