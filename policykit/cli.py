@@ -404,7 +404,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The CLI says so in its own output; a Python warning line would only repeat it.
             warnings.simplefilter("ignore", StaleDataWarning)
             status = _COMMANDS[args.command](args, sys.stdout)
-        sys.stdout.flush()
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _drop_stdout()  # the command has its status already (1 for validate with problems)
         return status
     except UnknownIdError as error:
         _fail(parser, str(error))
