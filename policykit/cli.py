@@ -1,6 +1,7 @@
 """The `policykit` command line.
 
-Exit status: 0 on success, 1 when data has problems, 2 for bad usage (unknown ids, bad dates, bad options).
+Exit status: 0 on success, 1 when data has problems or the output cannot be written, 2 for bad usage (unknown ids,
+bad dates, bad options); a reader that stops early (`| head`) does not change it.
 """
 
 from __future__ import annotations
