@@ -91,7 +91,7 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
     """
     roots = [bundled_data_path()]
     if path is not None:
-        user_root = Path(path)
+        user_root = _as_path(path, "path")
         found, problem = _path_kind(user_root)
         if problem is not None:
             raise DataError([problem])
@@ -121,7 +121,7 @@ def validate(paths: Iterable[str | os.PathLike[str]], *, today: dt.date | None =
         raise ArgumentTypeError(f"paths: expected a list of paths, found the single path {str(paths)!r}; write [path]")
     problems: list[Problem] = []
     for path in paths:
-        target = Path(path)
+        target = _as_path(path, "paths")
         found, problem = _path_kind(target)
         if problem is not None:
             problems.append(problem)
@@ -135,12 +135,20 @@ def validate(paths: Iterable[str | os.PathLike[str]], *, today: dt.date | None =
     return sorted(problems)
 
 
+def _as_path(value: Any, name: str) -> Path:
+    if isinstance(value, str) or (isinstance(value, os.PathLike) and isinstance(os.fspath(value), str)):
+        return Path(value)
+    raise ArgumentTypeError(f"{name}: expected a path (str or pathlib.Path), found {type(value).__name__}")
+
+
 def _path_kind(path: Path) -> tuple[str | None, Problem | None]:
     """'file' or 'folder' for a path named by the caller (links followed); otherwise a problem naming it."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return None, Problem(str(path), 1, 1, "no such file or folder")
+    except ValueError:  # a NUL character: no file can have this name
+        return None, Problem(str(path), 1, 1, "not a valid path: it contains a NUL character")
     except (OSError, RuntimeError) as error:
         return None, Problem(str(path), 1, 1, f"cannot read: {getattr(error, 'strerror', None) or error}")
     if stat.S_ISDIR(mode):

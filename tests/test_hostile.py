@@ -488,3 +488,19 @@ def test_output_to_a_fifo_or_device_is_written_directly(tmp_path: Path, capsys: 
     assert cli.main(["export", "--data", str(MINIMAL), "--output", os.devnull]) == 0
     assert not Path(os.devnull).is_file()
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("bad", [5, None, b"/tmp"])
+def test_a_path_that_is_not_a_path_is_refused(bad: Any) -> None:
+    with pytest.raises(ArgumentTypeError, match="expected a path"):
+        policykit.validate([bad])
+    if bad is not None:  # load(None) is the bundled data
+        with pytest.raises(ArgumentTypeError, match="expected a path"):
+            policykit.load(bad)
+
+
+def test_a_path_with_a_nul_character_is_a_problem() -> None:
+    (problem,) = policykit.validate(["a\x00b"])
+    assert problem.message == "not a valid path: it contains a NUL character"
+    with pytest.raises(policykit.DataError):
+        policykit.load("a\x00b")
