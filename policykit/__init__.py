@@ -13,7 +13,7 @@ from policykit._version import __version__
 from policykit.applying import Answer, Applicable, Raise, Undecided, apply, severity
 from policykit.cases import Case, CaseError, make_case, plain_case
 from policykit.comparison import Cell, Comparison, Row, TierMode, compare
-from policykit.errors import DataError, PolicykitError, Problem, StaleDataWarning, UnknownIdError
+from policykit.errors import ArgumentTypeError, DataError, PolicykitError, Problem, StaleDataWarning, UnknownIdError
 from policykit.loading import bundled_data_path, load, validate
 from policykit.model import (
     Act,
@@ -45,6 +45,7 @@ __all__ = [
     "Ancillary",
     "Answer",
     "Applicable",
+    "ArgumentTypeError",
     "Case",
     "CaseError",
     "Cell",

@@ -20,8 +20,17 @@ E = TypeVar("E", bound=enum.Enum)
 
 #: Amounts above this are refused: no fine in any currency comes near it, and it keeps arithmetic exact.
 MAX_AMOUNT = 10**15
-_TERM = re.compile(r"^(?P<amount>[0-9]{1,4}) (?P<unit>years?|months?|days?)$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+#: Dates outside these are refused: no law in the data is older, a far-future date is a placeholder for "no end"
+#: (leave the end out instead), and the checks add and subtract days without leaving Python's date range.
+EARLIEST_DATE = dt.date(1000, 1, 1)
+LATEST_DATE = dt.date(2999, 12, 31)
+# Patterns are matched with `fullmatch`: `$` also matches before a final newline, so `"art_1\n"` would pass.
+_TERM = re.compile(r"(?P<amount>[0-9]{1,4}) (?P<unit>years?|months?|days?)")
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_PLAIN_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+#: Characters refused in text: C0 and C1 controls other than tab and newline (terminal escapes), and the
+#: bidirectional embeddings, overrides and isolates, which make text print differently from what it holds.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _expected(found: str, allowed: Collection[str]) -> str:
@@ -62,7 +71,10 @@ class Fields:
         self.where = where
         self.ok = isinstance(value, YamlMap)
         if not self.ok:
-            file.add(mark, f"{where or 'top level'}: expected a mapping, found {describe(value)}")
+            # At the top level, say only what kind of thing the file holds: a file that is not policykit data
+            # (a link to some other file, say) should not have its first line echoed.
+            found = describe(value) if where or not isinstance(value, str) else "text"
+            file.add(mark, f"{where or 'top level'}: expected a mapping, found {found}")
             self.map = YamlMap(mark)
             return
         self.map = value
@@ -105,6 +117,12 @@ class Fields:
         if not isinstance(value, str) or not value.strip():
             self.problem(key, f"expected non-empty text, found {describe(value)}")
             return None
+        control = _CONTROL.search(value)
+        if control is not None:
+            self.problem(
+                key, f"text contains the control character U+{ord(control[0]):04X}; remove it or write it out in words"
+            )
+            return None
         return value.strip()
 
     def identifier(self, key: str, required: bool = True) -> str | None:
@@ -114,7 +132,7 @@ class Fields:
         return self.check_identifier(key, value)
 
     def check_identifier(self, key: str, value: Any, mark: Mark | None = None) -> str | None:
-        if isinstance(value, str) and _ID.match(value):
+        if isinstance(value, str) and _ID.fullmatch(value):
             return value
         where = mark or self.at(key)
         self.file.add(
@@ -132,6 +150,13 @@ class Fields:
             self.problem(key, f"expected a date (YYYY-MM-DD), found {describe(value)}")
             return None
         if isinstance(value, dt.date):
+            if not EARLIEST_DATE <= value <= LATEST_DATE:
+                self.problem(
+                    key,
+                    f"expected a date from {EARLIEST_DATE} to {LATEST_DATE}, found {describe(value)}"
+                    + ("; for no end date, leave the key out" if value > LATEST_DATE else ""),
+                )
+                return None
             return value
         if isinstance(value, str):
             self.problem(key, f"expected an unquoted date (YYYY-MM-DD), found {describe(value)}")
@@ -146,6 +171,13 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and is_finite_number(value) and value.is_integer():
                 self.problem(key, f"expected a whole number, found {describe(value)}; write it without a decimal point")
+            elif isinstance(value, str) and not _PLAIN_DECIMAL.fullmatch(value.strip()):
+                # The reader keeps YAML 1.1 number forms (`010`, `0x10`, `1_000`, `1:20`) as text.
+                self.problem(
+                    key,
+                    f"expected a whole number written as plain decimal digits (such as 1000, no leading zero, "
+                    f"no separators), found {describe(value)}",
+                )
             else:
                 self.problem(key, f"expected a whole number, found {describe(value)}")
             return None
@@ -240,7 +272,7 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return None
-        match = _TERM.match(value) if isinstance(value, str) else None
+        match = _TERM.fullmatch(value) if isinstance(value, str) else None
         if match is None:
             self.problem(key, f"expected a term such as '7 years', '6 months' or '10 days', found {describe(value)}")
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 import yaml
@@ -24,6 +25,10 @@ from policykit.errors import Problem
 MAX_FILE_BYTES = 2 * 1024 * 1024
 #: Deeper nesting than this is refused; the real schema needs fewer than ten levels.
 MAX_DEPTH = 32
+#: Longer text values are refused: the longest real one (a coverage reason) is about 2,000 characters.
+MAX_TEXT_CHARS = 10_000
+#: Longer keys are refused: keys are ids, field names or slugs.
+MAX_KEY_CHARS = 100
 
 Mark = tuple[int, int]
 """A 1-based (line, column) position in a file."""
@@ -41,6 +46,11 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+#: The only integers read as numbers: YAML 1.1's other forms (`010` octal, `0x10`, `0b1010`, `1_000`, `1:20`
+#: sexagesimal) are read as text, as YAML 1.2 does, so that a field expecting a number says what it found.
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+#: The only booleans: YAML 1.1 also reads yes/no/on/off as booleans (`language: no`, Norwegian, would be false).
+_BOOLEANS = {"true": True, "false": False}
 
 
 class YamlMap(dict[str, Any]):
@@ -80,8 +90,10 @@ def _mark(event: Any) -> Mark:
 
 
 def _describe_scalar(value: str) -> str:
-    shown = value if len(value) <= 40 else value[:37] + "..."
-    return repr(shown)
+    """`value` quoted, or at most 37 characters of its first line: messages never echo more of a file."""
+    if len(value) <= 40:
+        return repr(value)
+    return repr(value.partition("\n")[0][:37] + "...")
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -114,6 +126,13 @@ def _scalar(event: Any, path: str) -> Any:
     if event.tag is not None and event.tag != "!":
         line, column = _mark(event)
         raise YamlReadError(Problem(path, line, column, f"YAML tag {event.tag!r} is not allowed; write plain values"))
+    if len(value) > MAX_TEXT_CHARS:
+        line, column = _mark(event)
+        raise YamlReadError(
+            Problem(
+                path, line, column, f"a value of {len(value):,} characters; values are limited to {MAX_TEXT_CHARS:,}"
+            )
+        )
     if not event.implicit[0]:
         return value  # quoted: always text
     tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
@@ -124,10 +143,12 @@ def _scalar(event: Any, path: str) -> Any:
         if tag == _NULL:
             return None
         if tag == _BOOL:
-            return _constructor.construct_yaml_bool(node)
+            return _BOOLEANS.get(value.lower(), value)
         if tag == _INT:
-            return _constructor.construct_yaml_int(node)
+            return int(value) if _DECIMAL.fullmatch(value) else value
         if tag == _FLOAT:
+            if "_" in value or ":" in value:
+                return value  # YAML 1.1 only: `1_000.5`, `1:20.5`
             return _constructor.construct_yaml_float(node)
         if tag == _TIMESTAMP:
             return _constructor.construct_yaml_timestamp(node)
@@ -261,6 +282,11 @@ def _attach(stack: list[YamlMap | YamlList], keys: list[str | None], value: Any,
             line, column = _mark(event)
             raise YamlReadError(Problem(path, line, column, "a mapping key must be plain text, not a list or mapping"))
         text: str = event.value
+        if len(text) > MAX_KEY_CHARS:
+            line, column = _mark(event)
+            raise YamlReadError(
+                Problem(path, line, column, f"a key of {len(text):,} characters; keys are limited to {MAX_KEY_CHARS}")
+            )
         if text in parent:
             line, column = _mark(event)
             first_line = parent.key_marks[text][0]

@@ -15,7 +15,7 @@ import attrs
 
 from policykit.errors import PolicykitError, UnknownIdError
 from policykit.model import Dataset, ThresholdMeasure
-from policykit.queries import check_conduct
+from policykit.queries import as_ids, check_conduct, implied_facts
 
 
 class CaseError(PolicykitError, ValueError):
@@ -94,9 +94,7 @@ def with_fact(dataset: Dataset, case: Case, fact: str) -> Case:
 
 
 def _ids(values: Iterable[str], name: str) -> tuple[str, ...]:
-    if isinstance(values, str):
-        raise CaseError(f"{name} takes a list of fact ids, not one string: write [{values!r}]")
-    return tuple(values)
+    return as_ids(values, name) or ()
 
 
 def _check_factor(dataset: Dataset, fact: str) -> str:
@@ -106,15 +104,7 @@ def _check_factor(dataset: Dataset, fact: str) -> str:
 
 
 def _closure(dataset: Dataset, facts: Iterable[str]) -> frozenset[str]:
-    found = set(facts)
-    pending = list(found)
-    while pending:
-        factor = dataset.factors.get(pending.pop())
-        for implied in factor.implies if factor is not None else ():
-            if implied not in found:
-                found.add(implied)
-                pending.append(implied)
-    return frozenset(found)
+    return implied_facts(dataset, facts)
 
 
 def _quantities(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import unicodedata
 from collections.abc import Collection, Iterator, Mapping
 
 from policykit.errors import Problem
 from policykit.model import Dataset, Location, Provision, Version
-from policykit.queries import decides_coverage
+from policykit.queries import decides_coverage, reaches_plain_case
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -27,10 +28,11 @@ def check_dataset(
 ) -> list[Problem]:
     """Every cross-file problem of `dataset`; `marks` locates references recorded by the loader.
 
+    Coverage is checked from each jurisdiction's `coverage_from` to `today` when given, otherwise to the latest
+    date its data was verified or its sources checked: the result depends on the data, not on the day it is run.
     Jurisdictions in `skip` have a file that could not be read at all: their references and coverage are
     not checked, since every problem found would be a consequence of the unreadable file.
     """
-    today = today or dt.date.today()
     problems: list[Problem] = []
     problems.extend(_check_jurisdictions_exist(dataset, skip))
     for provision in dataset.provisions.values():
@@ -42,10 +44,52 @@ def check_dataset(
         for problem in _check_reference_marks(dataset, marks)
         if not any(f"'{code.lower()}/" in problem.message for code in skip)
     )
+    problems.extend(check_duplicate_provisions(dataset))
+    latest_anywhere = _latest_check(dataset, None)
     for code in dataset.jurisdictions:
         if code not in skip:
-            problems.extend(_check_coverage(dataset, code, today, marks.get(f"jurisdiction:{code}")))
+            until = today or _latest_check(dataset, code) or latest_anywhere
+            if until is not None:
+                problems.extend(_check_coverage(dataset, code, until, marks.get(f"jurisdiction:{code}")))
     return problems
+
+
+def _latest_check(dataset: Dataset, code: str | None) -> dt.date | None:
+    """The latest date on which the data (of jurisdiction `code`, or all) was verified or a source checked."""
+    codes = [code] if code is not None else list(dataset.jurisdictions)
+    dates: list[dt.date] = []
+    for each in codes:
+        jurisdiction = dataset.jurisdictions.get(each)
+        if jurisdiction is not None:
+            dates.extend(statement.verified_on for statement in jurisdiction.coverage)
+        for provision in dataset.provisions_of(each):
+            for version in provision.versions:
+                dates.append(version.verified_on)
+                dates.extend(source.checked_on for source in version.sources)
+    return max(dates, default=None)
+
+
+def check_duplicate_provisions(dataset: Dataset) -> Iterator[Problem]:
+    """The same provision (same instrument title and article) coded twice in one jurisdiction, for instance the
+    same instrument copied under a second file name, would count twice in every comparison and export."""
+    seen: dict[tuple[str, str, str], Provision] = {}
+    for provision in dataset.provisions.values():
+        instrument = dataset.instruments.get(provision.instrument_id)
+        if instrument is None:
+            continue
+        title = instrument.title.original or instrument.title.en or instrument.title.fr or ""
+        key = (
+            provision.jurisdiction,
+            " ".join(unicodedata.normalize("NFKC", title).casefold().split()),
+            provision.article,
+        )
+        first = seen.setdefault(key, provision)
+        if first is not provision:
+            yield _problem(
+                provision.location,
+                f"{provision.id}: the same provision as {first.id} (article {provision.article} of {title!r}); "
+                "code each provision once",
+            )
 
 
 def _check_jurisdictions_exist(dataset: Dataset, skip: Collection[str]) -> Iterator[Problem]:
@@ -147,15 +191,14 @@ def _intervals(dataset: Dataset, code: str, conduct: str) -> list[tuple[dt.date,
     spans: list[tuple[dt.date, dt.date | None]] = []
     for provision in dataset.provisions_of(code):
         for version in provision.versions:
-            general_case = conduct in version.conducts and not version.applies_only_when
-            if general_case and decides_coverage(dataset, provision, version):
+            if reaches_plain_case(dataset, version, conduct) and decides_coverage(dataset, provision, version):
                 spans.append((version.in_force_from, version.in_force_to))
     return spans
 
 
 def _check_coverage(dataset: Dataset, code: str, today: dt.date, file_location: Location | None) -> Iterator[Problem]:
-    """From `coverage_from` to today, each day of each conduct has a provision reaching the general case (one
-    with no `applies_only_when`) or a statement, and not both."""
+    """From `coverage_from` to today, each day of each conduct has a provision reaching its plain case (whose
+    conditions are all plain-case facts) or a statement, and not both."""
     jurisdiction = dataset.jurisdictions[code]
     for conduct in sorted(dataset.conducts):
         provision_spans = _intervals(dataset, code, conduct)
@@ -199,11 +242,9 @@ def _first_gap(
     for span_start, span_end in spans:
         if span_start > cursor:
             return cursor, min(span_start - _ONE_DAY, today)
-        if span_end is None:
+        if span_end is None or span_end >= today:
             return None
         cursor = max(cursor, span_end + _ONE_DAY)
-        if cursor > today:
-            return None
     if cursor <= today:
         return cursor, today
     return None

@@ -1,15 +1,20 @@
 """The `policykit` command line.
 
-Exit status: 0 on success, 1 when data has problems, 2 for bad usage (unknown ids, bad dates, bad options).
+Exit status: 0 on success, 1 when data has problems or the output cannot be written, 2 for bad usage (unknown ids,
+bad dates, bad options); a reader that stops early (`| head`) does not change it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import json
+import os
 import re
 import sys
+import tempfile
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +38,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 class _UsageError(Exception):
     """Bad arguments: reported on stderr with exit status 2."""
+
+
+class _OutputError(Exception):
+    """The output could not be written (a full disk, a missing folder): reported on stderr with exit status 1."""
 
 
 def _date(text: str) -> dt.date:
@@ -178,6 +187,12 @@ def _parser() -> argparse.ArgumentParser:
 
     checking = commands.add_parser("validate", help="check data folders or files; exit 1 on any problem")
     checking.add_argument("paths", nargs="+", metavar="PATH", help="a data folder or a single data file")
+    checking.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="check coverage up to DATE (default: the latest date the data was verified or a source checked)",
+    )
     return parser
 
 
@@ -188,13 +203,43 @@ def _load(args: argparse.Namespace) -> Dataset:
 
 
 def _write(text: str, output: str | None, stdout: TextIO) -> None:
+    """Write `text` to `output`, or to `stdout` when there is none.
+
+    A file is written whole or not at all: to a temporary file in the same folder, then renamed over `output`,
+    so a failure (a full disk, an interrupt) never leaves a truncated file where a good one was. A FIFO or
+    device (`/dev/stdout`) is written to directly. Any failure raises `_OutputError` (exit status 1).
+    """
     if output is None:
         stdout.write(text)
         return
+    temporary: str | None = None
     try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise _UsageError(f"cannot write {output}: {error.strerror}") from None
+        target = Path(output).resolve()
+        if target.exists() and not target.is_file():
+            with target.open("w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+        temporary = None
+    except (OSError, RuntimeError) as error:
+        raise _OutputError(f"cannot write {output}: {getattr(error, 'strerror', None) or error}") from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _run_list(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -374,14 +419,21 @@ def _run_diff(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
-    problems = validate(args.paths)
-    for problem in problems:
-        stdout.write(f"{problem}\n")
+    problems = validate(args.paths, today=args.today)
+    status = 1 if problems else 0
+    try:
+        for problem in problems:
+            stdout.write(f"{problem}\n")
+        stdout.flush()
+    except BrokenPipeError:
+        # `policykit validate ... | head -1`: the reader stopped early; the data still has problems.
+        _drop_stdout()
+        return status
     if problems:
-        sys.stderr.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
-        return 1
-    sys.stderr.write("no problems found\n")
-    return 0
+        _say(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
+    else:
+        _say("no problems found\n")
+    return status
 
 
 _COMMANDS = {
@@ -400,28 +452,60 @@ def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:
     parser.exit(2, f"{parser.prog}: error: {message}\n")
 
 
+def _say(text: str) -> None:
+    """Write to standard error; a closed standard error (`2>&1 | head`) must not change the exit status."""
+    with contextlib.suppress(OSError):
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that Python's final flush of what is still buffered does
+    not fail again on the closed pipe (which would print a warning and exit with status 120)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (0 success, 1 problems in the data or output that could
+    not be written, 2 bad usage), whatever happens to standard output."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         with warnings.catch_warnings():
             # The CLI says so in its own output; a Python warning line would only repeat it.
             warnings.simplefilter("ignore", StaleDataWarning)
-            return _COMMANDS[args.command](args, sys.stdout)
+            status = _COMMANDS[args.command](args, sys.stdout)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _drop_stdout()  # the command has its status already (1 for validate with problems)
+        return status
     except (UnknownIdError, CaseError) as error:
         _fail(parser, str(error))
     except _UsageError as error:
         _fail(parser, str(error))
     except DataError as error:
         for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
-        sys.stderr.write(f"{parser.prog}: the data has {len(error.problems)} problem(s); nothing was shown\n")
+            _say(f"{problem}\n")
+        _say(f"{parser.prog}: the data has {len(error.problems)} problem(s); nothing was shown\n")
         return 1
-    except PolicykitError as error:  # pragma: no cover - every subclass is handled above
+    except PolicykitError as error:  # an argument policykit cannot use (ArgumentTypeError): bad usage
         _fail(parser, str(error))
     except BrokenPipeError:
+        # The reader of standard output stopped early (`| head`). Only a successful command writes its output
+        # (a failing one raises before writing), so the status is the command's own: 0.
+        _drop_stdout()
         return 0
+    except _OutputError as error:
+        _say(f"{parser.prog}: error: {error}\n")
+        return 1
+    except OSError as error:  # standard output itself failed (`> /dev/full`)
+        _drop_stdout()
+        _say(f"{parser.prog}: error: cannot write the output: {error.strerror or error}\n")
+        return 1
 
 
 def entry_point() -> None:

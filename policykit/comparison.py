@@ -16,7 +16,7 @@ import attrs
 from policykit.applying import Answer, Applicable, _apply, severity
 from policykit.cases import Case, _ids, make_case, with_fact
 from policykit.model import CoverageStatus, Dataset, Penalty, Source, ThresholdMeasure
-from policykit.queries import _in_force, check_conduct, check_jurisdiction, warn_if_stale
+from policykit.queries import _in_force, as_date, as_ids, check_conduct, check_jurisdiction, warn_if_stale
 
 __all__ = ["Cell", "Comparison", "Row", "TierMode", "compare", "severity"]
 
@@ -111,9 +111,10 @@ def compare(
     >>> table.rows[0].cells[0].applied.provision.article
     '364(1)'
     """
+    on = as_date(on) if on is not None else None
     on = on or dt.date.today()
-    if isinstance(conducts, str) or isinstance(jurisdictions, str):
-        raise TypeError("conducts and jurisdictions take lists of ids, not one string")
+    conducts = as_ids(conducts, "conducts") if conducts is not None else None
+    jurisdictions = as_ids(jurisdictions, "jurisdictions") if jurisdictions is not None else None
     codes = (
         tuple(dict.fromkeys(check_jurisdiction(dataset, code) for code in jurisdictions))
         if jurisdictions is not None

@@ -22,7 +22,16 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return f"{_printable(self.file)}:{self.line}:{self.column}: {_printable(self.message)}"
+
+
+def _printable(text: str) -> str:
+    """`text` with what a terminal would not show as itself escaped: control characters (a newline in a file
+    name would forge a second problem line; an escape sequence would recolour the terminal) and the lone
+    surrogates that stand for the bytes of a file name that is not UTF-8 (printing them raises)."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 class PolicykitError(Exception):
@@ -54,6 +63,11 @@ class UnknownIdError(PolicykitError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class ArgumentTypeError(PolicykitError, TypeError):
+    """An argument policykit cannot use: a date that is not a date (or an ISO `YYYY-MM-DD` text), a single id
+    where a list of ids is expected, an id that is not text."""
 
 
 class StaleDataWarning(UserWarning):

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from policykit._version import __version__
+from policykit.errors import ArgumentTypeError
 from policykit.model import Dataset, Penalty, Provision, Version
-from policykit.queries import check_jurisdiction, warn_if_stale
+from policykit.queries import as_date, as_ids, check_jurisdiction, warn_if_stale
 from policykit.reports import penalty_json
 from policykit.tables import spreadsheet_safe
 
@@ -124,6 +125,8 @@ def export_records(
     >>> records[0]["jurisdiction"], records[0]["tier"]
     ('KR', 'base')
     """
+    on = as_date(on) if on is not None else None
+    jurisdictions = as_ids(jurisdictions, "jurisdictions")
     codes = (
         sorted({check_jurisdiction(dataset, code) for code in jurisdictions})
         if jurisdictions is not None
@@ -168,6 +171,9 @@ def to_json(
     dataset: Dataset, records: list[Record], on: dt.date | None = None, generated_at: dt.datetime | None = None
 ) -> str:
     """Records under `records`, with a `metadata` object; no timestamp unless asked, so output is reproducible."""
+    on = as_date(on) if on is not None else None
+    if generated_at is not None and not isinstance(generated_at, dt.datetime):
+        raise ArgumentTypeError(f"generated_at: expected a datetime.datetime, found {type(generated_at).__name__}")
     codes = sorted({record["jurisdiction"] for record in records})
     metadata: Record = {
         "policykit_version": __version__,

@@ -10,7 +10,7 @@ import attrs
 
 from policykit.applying import severity
 from policykit.model import Act, Dataset, Provision, Version
-from policykit.queries import check_conduct, check_jurisdiction
+from policykit.queries import as_date, as_ids, check_conduct, check_jurisdiction
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -92,6 +92,7 @@ def timeline(dataset: Dataset, jurisdiction: str, conducts: Iterable[str] | None
     >>> [c.kind.value for c in timeline(policykit.load(), "KR") if c.provision_id == "kr/sca/art_14__para_1"]
     ['renumbered', 'raised', 'raised']
     """
+    conducts = as_ids(conducts, "conducts")
     code = check_jurisdiction(dataset, jurisdiction)
     predecessors = _predecessors(dataset)
     changes: list[Change] = []
@@ -147,6 +148,7 @@ def timeline(dataset: Dataset, jurisdiction: str, conducts: Iterable[str] | None
 def diff(dataset: Dataset, jurisdiction: str, start: dt.date, end: dt.date) -> Diff:
     """What changed in `jurisdiction`'s provisions between `start` and `end`: added, removed, renumbered,
     and penalties raised, lowered or otherwise amended."""
+    start, end = as_date(start, "start"), as_date(end, "end")
     code = check_jurisdiction(dataset, jurisdiction)
     predecessors = _predecessors(dataset)
     before = {p.id: v for p in _selected(dataset, code, None) if (v := p.version_on(start)) is not None}

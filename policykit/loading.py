@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
@@ -19,9 +20,9 @@ import attrs
 
 from policykit import _currencies
 from policykit._fields import Fields, FileProblems, list_items, unknown_id
-from policykit._yaml import Mark, YamlReadError, read_yaml
-from policykit.checks import check_dataset, check_versions
-from policykit.errors import DataError, Problem
+from policykit._yaml import MAX_FILE_BYTES, Mark, YamlReadError, read_yaml
+from policykit.checks import check_dataset, check_duplicate_provisions, check_versions
+from policykit.errors import ArgumentTypeError, DataError, Problem
 from policykit.model import (
     Act,
     Ancillary,
@@ -59,14 +60,15 @@ from policykit.model import (
     Unit,
     Version,
 )
+from policykit.queries import as_date
 
 #: ISO 3166-1 alpha-2, or an ISO 3166-2 subdivision (`us-ca`, `au-nsw`) where the law is made below the state.
-_JURISDICTION_FOLDER = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_FRACTION = re.compile(r"^([1-9][0-9]?)/([1-9][0-9]?)$")
-_LANGUAGE = re.compile(r"^[a-z]{2}$")
+_JURISDICTION_FOLDER = re.compile(r"[a-z]{2}(-[a-z0-9]{1,3})?")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_FRACTION = re.compile(r"([1-9][0-9]?)/([1-9][0-9]?)")
+_LANGUAGE = re.compile(r"[a-z]{2}")
 #: Articles as cited in English with Arabic numerals: `14`, `14-2`, `226-2-1`, `14(1)`, `42(6)`, `95-2(1-2)`.
-_ARTICLE = re.compile(r"^[0-9]+(-[0-9]+)*(\([0-9]+(-[0-9]+)?\))*$")
+_ARTICLE = re.compile(r"[0-9]+(-[0-9]+)*(\([0-9]+(-[0-9]+)?\))*")
 
 
 def bundled_data_path() -> Path:
@@ -90,8 +92,11 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
     """
     roots = [bundled_data_path()]
     if path is not None:
-        user_root = Path(path)
-        if not user_root.is_dir():
+        user_root = _as_path(path, "path")
+        found, problem = _path_kind(user_root)
+        if problem is not None:
+            raise DataError([problem])
+        if found != "folder":
             raise DataError([Problem(str(path), 1, 1, "not a folder; expected a data folder")])
         roots = [bundled_data_path(), user_root] if merge else [user_root]
     dataset, problems = _load_roots(roots)
@@ -100,27 +105,58 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
     return dataset
 
 
-def validate(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
+def validate(paths: Iterable[str | os.PathLike[str]], *, today: dt.date | None = None) -> list[Problem]:
     """Check data folders or single data files and return every problem found (empty when clean).
+
+    Coverage must have no gap up to `today` if given, otherwise up to the latest date each jurisdiction's data
+    was verified or its sources checked: without `today`, the result depends only on the data.
 
     A folder is checked as a whole data folder, or, when it holds a `jurisdiction.yaml`, as one jurisdiction's
     folder. A single file is checked on its own, with the bundled
     vocabulary, as the kind of file its name says (`vocabulary.yaml`, `jurisdiction.yaml`, `events.yaml`,
     otherwise an instrument).
     """
+    if today is not None:
+        today = as_date(today, "today")
+    if isinstance(paths, str | bytes | os.PathLike):
+        raise ArgumentTypeError(f"paths: expected a list of paths, found the single path {str(paths)!r}; write [path]")
     problems: list[Problem] = []
     for path in paths:
-        target = Path(path)
-        if target.is_dir() and (target / "jurisdiction.yaml").is_file():
+        target = _as_path(path, "paths")
+        found, problem = _path_kind(target)
+        if problem is not None:
+            problems.append(problem)
+        elif found == "folder" and _path_kind(target / "jurisdiction.yaml")[0] == "file":
             # One jurisdiction's folder, checked with the vocabulary of the data folder it sits in.
-            problems.extend(_load_roots([target.parent], only=target.name)[1])
-        elif target.is_dir():
-            problems.extend(_load_roots([target])[1])
-        elif target.is_file():
-            problems.extend(_check_single_file(target))
+            problems.extend(_load_roots([target.parent], only=target.name, today=today)[1])
+        elif found == "folder":
+            problems.extend(_load_roots([target], today=today)[1])
         else:
-            problems.append(Problem(str(path), 1, 1, "no such file or folder"))
+            problems.extend(_check_single_file(target))
     return sorted(problems)
+
+
+def _as_path(value: Any, name: str) -> Path:
+    if isinstance(value, str) or (isinstance(value, os.PathLike) and isinstance(os.fspath(value), str)):
+        return Path(value)
+    raise ArgumentTypeError(f"{name}: expected a path (str or pathlib.Path), found {type(value).__name__}")
+
+
+def _path_kind(path: Path) -> tuple[str | None, Problem | None]:
+    """'file' or 'folder' for a path named by the caller (links followed); otherwise a problem naming it."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None, Problem(str(path), 1, 1, "no such file or folder")
+    except ValueError:  # a NUL character: no file can have this name
+        return None, Problem(str(path), 1, 1, "not a valid path: it contains a NUL character")
+    except (OSError, RuntimeError) as error:
+        return None, Problem(str(path), 1, 1, f"cannot read: {getattr(error, 'strerror', None) or error}")
+    if stat.S_ISDIR(mode):
+        return "folder", None
+    if stat.S_ISREG(mode):
+        return "file", None
+    return None, Problem(str(path), 1, 1, "not a regular file or folder (a FIFO, socket or device); nothing was read")
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -134,29 +170,79 @@ class _DataFile:
     path: Path
 
 
+def _entries(folder: Path) -> tuple[list[Path], Problem | None]:
+    """The entries of `folder` not hidden by a leading '.', sorted; or a problem saying why it cannot be read."""
+    try:
+        return sorted(entry for entry in folder.iterdir() if not entry.name.startswith(".")), None
+    except OSError as error:
+        return [], Problem(str(folder), 1, 1, f"cannot read folder: {error.strerror or error}")
+
+
+def _kind(path: Path, root: Path) -> tuple[str | None, Problem | None]:
+    """'file' or 'folder' for what `path` is, following a link only when it stays inside `root` (resolved).
+
+    Anything else (a broken link, a link loop, a link out of the data folder, a FIFO, a socket, a device, an
+    entry that cannot be examined) is a problem naming `path`; nothing is read from it.
+    """
+    try:
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                return None, Problem(str(path), 1, 1, "broken link or link loop; expected a file or folder")
+            if not target.is_relative_to(root):
+                return None, Problem(
+                    str(path), 1, 1, "link to a place outside the data folder; links must stay inside the data folder"
+                )
+        mode = path.stat().st_mode
+    except OSError as error:
+        return None, Problem(str(path), 1, 1, f"cannot read: {error.strerror or error}")
+    if stat.S_ISDIR(mode):
+        return "folder", None
+    if stat.S_ISREG(mode):
+        return "file", None
+    return None, Problem(str(path), 1, 1, "not a regular file or folder (a FIFO, socket or device); nothing was read")
+
+
 def _collect(root: Path) -> tuple[list[_DataFile], list[Problem]]:
     files: list[_DataFile] = []
     problems: list[Problem] = []
     shown = str(root)
+    try:
+        real_root = root.resolve(strict=True)
+    except (OSError, RuntimeError) as error:
+        return [], [Problem(shown, 1, 1, f"cannot read folder: {getattr(error, 'strerror', None) or error}")]
 
     def add(path: Path) -> None:
         relative = path.relative_to(root).as_posix()
         files.append(_DataFile(os.path.join(shown, *relative.split("/")), relative, path))
 
-    try:
-        entries = sorted(root.iterdir())
-    except OSError as error:
-        return [], [Problem(shown, 1, 1, f"cannot read folder: {error.strerror}")]
-    for entry in entries:
-        if entry.name.startswith("."):
+    def kind(path: Path) -> str | None:
+        found, problem = _kind(path, real_root)
+        if problem is not None:
+            problems.append(problem)
+        return found
+
+    def entries(folder: Path) -> list[Path]:
+        found, problem = _entries(folder)
+        if problem is not None:
+            problems.append(problem)
+        return found
+
+    top, problem = _entries(root)
+    if problem is not None:
+        return [], [problem]
+    for entry in top:
+        entry_kind = kind(entry)
+        if entry_kind is None:
             continue
-        if entry.is_file():
+        if entry_kind == "file":
             if entry.name == "vocabulary.yaml":
                 add(entry)
             elif entry.suffix in (".yaml", ".yml"):
                 problems.append(Problem(str(entry), 1, 1, "unexpected data file; expected vocabulary.yaml or <cc>/..."))
             continue
-        if not _JURISDICTION_FOLDER.match(entry.name):
+        if not _JURISDICTION_FOLDER.fullmatch(entry.name):
             problems.append(
                 Problem(
                     str(entry),
@@ -167,16 +253,18 @@ def _collect(root: Path) -> tuple[list[_DataFile], list[Problem]]:
                 )
             )
             continue
-        for item in sorted(entry.iterdir()):
-            if item.name.startswith("."):
+        for item in entries(entry):
+            item_kind = kind(item)
+            if item_kind is None:
                 continue
-            if item.name in ("jurisdiction.yaml", "events.yaml") and item.is_file():
+            if item.name in ("jurisdiction.yaml", "events.yaml") and item_kind == "file":
                 add(item)
-            elif item.name == "instruments" and item.is_dir():
-                for instrument in sorted(item.iterdir()):
-                    if instrument.name.startswith("."):
+            elif item.name == "instruments" and item_kind == "folder":
+                for instrument in entries(item):
+                    instrument_kind = kind(instrument)
+                    if instrument_kind is None:
                         continue
-                    if instrument.suffix == ".yaml" and instrument.is_file():
+                    if instrument.suffix == ".yaml" and instrument_kind == "file":
                         add(instrument)
                     else:
                         problems.append(
@@ -190,10 +278,21 @@ def _collect(root: Path) -> tuple[list[_DataFile], list[Problem]]:
 
 
 def _read(file: _DataFile) -> tuple[Any, Problem | None]:
+    """Read and parse one file: refused by its size before any of it is read, and never a FIFO or device."""
     try:
-        data = file.path.read_bytes()
+        # O_NONBLOCK: opening a FIFO that slipped in (a race, or the bundled path) must not wait for a writer.
+        descriptor = os.open(file.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, Problem(file.name, 1, 1, "not a regular file (a FIFO, socket or device); nothing was read")
+            if info.st_size > MAX_FILE_BYTES:
+                return None, _too_large(file, f"{info.st_size:,} bytes")
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return None, Problem(file.name, 1, 1, f"cannot read file: {error.strerror}")
+        return None, Problem(file.name, 1, 1, f"cannot read file: {error.strerror or error}")
+    if len(data) > MAX_FILE_BYTES:  # it grew after it was measured
+        return None, _too_large(file, f"more than {MAX_FILE_BYTES:,} bytes")
     try:
         return read_yaml(data, file.name), None
     except YamlReadError as error:
@@ -202,14 +301,20 @@ def _read(file: _DataFile) -> tuple[Any, Problem | None]:
         return None, Problem(file.name, 1, 1, "file is nested too deeply")
 
 
-def _load_roots(roots: list[Path], only: str | None = None) -> tuple[Dataset | None, list[Problem]]:
+def _too_large(file: _DataFile, size: str) -> Problem:
+    return Problem(file.name, 1, 1, f"file is {size}; data files are limited to {MAX_FILE_BYTES:,} bytes")
+
+
+def _load_roots(
+    roots: list[Path], only: str | None = None, today: dt.date | None = None
+) -> tuple[Dataset | None, list[Problem]]:
     """Load data roots laid over each other; with `only`, just that jurisdiction folder (and the vocabulary)."""
     by_relative: dict[str, _DataFile] = {}
     problems: list[Problem] = []
     for root in roots:
         files, found = _collect(root)
         if only is not None:
-            found = [problem for problem in found if Path(problem.file).parent == root / only]
+            found = [problem for problem in found if Path(problem.file).is_relative_to(root / only)]
             files = [
                 file for file in files if file.relative.startswith(f"{only}/") or file.relative == "vocabulary.yaml"
             ]
@@ -236,7 +341,7 @@ def _load_roots(roots: list[Path], only: str | None = None) -> tuple[Dataset | N
             builder.read_instrument(file, code, parts[-1][: -len(".yaml")])
     problems.extend(builder.problems)
     dataset = builder.dataset()
-    problems.extend(check_dataset(dataset, builder.marks, skip=builder.unreadable))
+    problems.extend(check_dataset(dataset, builder.marks, today=today, skip=builder.unreadable))
     return dataset, problems
 
 
@@ -252,7 +357,7 @@ def _check_single_file(path: Path) -> list[Problem]:
     parent = path.parent.name
     if parent == "instruments":
         parent = path.parent.parent.name
-    code = parent.upper() if _JURISDICTION_FOLDER.match(parent) else "XX"
+    code = parent.upper() if _JURISDICTION_FOLDER.fullmatch(parent) else "XX"
     if path.name == "jurisdiction.yaml":
         builder.read_jurisdiction(file, code)
     elif path.name == "events.yaml":
@@ -261,6 +366,7 @@ def _check_single_file(path: Path) -> list[Problem]:
         builder.read_instrument(file, code, path.stem)
         for provision in builder.provisions.values():
             problems.extend(check_versions(provision))
+        problems.extend(check_duplicate_provisions(builder.dataset()))
     return sorted(problems + builder.problems)
 
 
@@ -443,7 +549,7 @@ class _Builder:
         return currency
 
     def _act(self, problems: FileProblems, code: str, key: str, value: Any, mark: Mark, key_mark: Mark) -> Act | None:
-        if not _SLUG.match(key):
+        if not _SLUG.fullmatch(key):
             problems.add(key_mark, f"acts: {key!r} is not a valid act key; use letters, digits, '_' and '-'")
             return None
         where = f"acts.{key}"
@@ -490,7 +596,7 @@ class _Builder:
 
     def read_instrument(self, file: _DataFile, code: str, slug: str) -> None:
         problems, content = self._open(file)
-        if not _SLUG.match(slug):
+        if not _SLUG.fullmatch(slug):
             problems.add((1, 1), f"instrument file name {slug!r} is not a valid slug; use a-z, 0-9, '_' and '-'")
             return
         if content is None:
@@ -504,7 +610,7 @@ class _Builder:
         official_url = self._url(top, "official_url")
         provision_ids: list[str] = []
         for key, value, mark in top.entries("provisions") or []:
-            if not _SLUG.match(key):
+            if not _SLUG.fullmatch(key):
                 problems.add(
                     top.key_mark("provisions", key),
                     f"provisions: {key!r} is not a valid provision slug; "
@@ -558,7 +664,7 @@ class _Builder:
         )  # fmt: skip
         fields = Fields(problems, value, where, mark, allowed)
         article = fields.text("article")
-        if article is not None and not _ARTICLE.match(article):
+        if article is not None and not _ARTICLE.fullmatch(article):
             fields.problem(
                 "article",
                 f"expected the article with Arabic numerals and paragraphs or items in brackets, such as "
@@ -720,7 +826,7 @@ class _Builder:
         raw_increase = inner.mapping("increase", ("up_to",), required=False)
         if raw_increase is not None:
             text = raw_increase.text("up_to")
-            match = _FRACTION.match(text) if text else None
+            match = _FRACTION.fullmatch(text) if text else None
             if text is not None and match is None:
                 raw_increase.problem("up_to", f"expected a fraction such as 1/2, found {text!r}")
             elif match is not None:
@@ -831,7 +937,7 @@ class _Builder:
         title = entry.text("title")
         publisher = entry.text("publisher")
         language = entry.text("language")
-        if language is not None and not _LANGUAGE.match(language):
+        if language is not None and not _LANGUAGE.fullmatch(language):
             entry.problem("language", f"expected an ISO 639-1 code such as en, fr, ko, zh; found {language!r}")
             language = None
         kind = entry.choice("kind", SourceKind)
@@ -853,7 +959,7 @@ class _Builder:
             return
         top = Fields(problems, content, "", (1, 1), ("events",))
         for key, value, mark in top.entries("events") or []:
-            if not _SLUG.match(key):
+            if not _SLUG.fullmatch(key):
                 problems.add(top.key_mark("events", key), f"events: {key!r} is not a valid event slug")
                 continue
             where = f"events.{key}"

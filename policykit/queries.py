@@ -7,11 +7,14 @@ checked against its sources: the law may have changed since.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
-from policykit.errors import StaleDataWarning, UnknownIdError
+from policykit.errors import ArgumentTypeError, StaleDataWarning, UnknownIdError
 from policykit.model import (
     CoverageStatement,
     CoverageStatus,
@@ -33,18 +36,14 @@ class InForce:
     provision: Provision
     version: Version
 
-    @property
-    def is_conditional(self) -> bool:
-        """True when the provision reaches the conduct only if some elements hold (`applies_only_when`)."""
-        return bool(self.version.applies_only_when)
-
 
 @attrs.frozen
 class Coverage:
     """How a jurisdiction treats a conduct on a date: never blank (DOMAIN §4).
 
-    `provisions` are those that apply in the general case; `conditional` those that apply only when
-    some elements hold (a minor victim, obscene material, special equipment). When no provision is in
+    `provisions` are those that reach the conduct's plain case; `conditional` those that apply only when
+    some further facts hold (a minor victim, obscene material, special equipment). `policykit.apply` answers
+    any other case. When no provision is in
     force, `statement` is the coverage statement of the data (not covered, or unknown), if any.
     """
 
@@ -66,8 +65,67 @@ class Coverage:
         return None
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def as_date(value: Any, name: str = "on") -> dt.date:
+    """`value` as a date: a `datetime.date`, a `datetime.datetime` or anything with a `.date()` method (a
+    `pandas.Timestamp`) gives its date, and text must be an ISO date (`2021-01-01`). Anything else raises
+    `ArgumentTypeError` (a `TypeError` and a `PolicykitError`) naming the parameter `name`.
+
+    >>> as_date("2021-01-01"), as_date(dt.datetime(2021, 1, 1, 12, 30))
+    (datetime.date(2021, 1, 1), datetime.date(2021, 1, 1))
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise ArgumentTypeError(f"{name}: {value!r} is not a real calendar date") from None
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise ArgumentTypeError(f"{name}: expected a date as YYYY-MM-DD, found {shown!r}")
+    method = getattr(value, "date", None)
+    if callable(method) and not isinstance(value, type):
+        try:
+            found = method()
+        except Exception:  # whatever the object raises, the answer is that it is not a date
+            found = None
+        if isinstance(found, dt.date) and not isinstance(found, dt.datetime):
+            return found
+    raise ArgumentTypeError(
+        f"{name}: expected a date (datetime.date, datetime.datetime, pandas.Timestamp or 'YYYY-MM-DD'), "
+        f"found {type(value).__name__}"
+    )
+
+
+def as_ids(value: Iterable[str] | None, name: str) -> tuple[str, ...] | None:
+    """A parameter that takes several ids, as a tuple; a single text (which would iterate its characters) or
+    anything that is not a collection of texts raises `ArgumentTypeError`."""
+    if value is None:
+        return None
+    if isinstance(value, str | bytes):
+        raise ArgumentTypeError(f"{name}: expected a list of ids, found the single text {value!r}; write [{value!r}]")
+    try:
+        ids = tuple(value)
+    except TypeError:
+        raise ArgumentTypeError(f"{name}: expected a list of ids, found {type(value).__name__}") from None
+    for item in ids:
+        _check_id_type(item, name)
+    return ids
+
+
+def _check_id_type(value: Any, name: str) -> None:
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"{name}: expected an id (text), found {type(value).__name__}")
+
+
 def check_jurisdiction(dataset: Dataset, code: str) -> str:
     """`code` in upper case if the dataset has it; otherwise `UnknownIdError` listing the choices."""
+    _check_id_type(code, "jurisdiction")
     upper = code.upper()
     if upper not in dataset.jurisdictions:
         raise UnknownIdError("jurisdiction", code, dataset.jurisdictions)
@@ -75,6 +133,7 @@ def check_jurisdiction(dataset: Dataset, code: str) -> str:
 
 
 def check_conduct(dataset: Dataset, conduct: str) -> str:
+    _check_id_type(conduct, "conduct")
     if conduct not in dataset.conducts:
         raise UnknownIdError("conduct", conduct, dataset.conducts)
     return conduct
@@ -93,6 +152,7 @@ def events_of(dataset: Dataset, jurisdiction: str) -> list[Event]:
 
 
 def warn_if_stale(dataset: Dataset, on: dt.date, jurisdiction: str | None = None, stacklevel: int = 3) -> None:
+    on = as_date(on)
     verified_on = dataset.verified_on(jurisdiction)
     if verified_on is not None and on > verified_on:
         scope = f"{jurisdiction} " if jurisdiction else ""
@@ -113,6 +173,8 @@ def version_in_force(dataset: Dataset, provision_id: str, on: dt.date) -> Versio
     >>> version.in_force_from.isoformat()
     '2020-05-19'
     """
+    on = as_date(on)
+    _check_id_type(provision_id, "provision_id")
     provision = dataset.provisions.get(provision_id)
     if provision is None:
         raise UnknownIdError("provision", provision_id, dataset.provisions)
@@ -122,6 +184,7 @@ def version_in_force(dataset: Dataset, provision_id: str, on: dt.date) -> Versio
 
 def provisions_in_force(dataset: Dataset, jurisdiction: str, on: dt.date, conduct: str | None = None) -> list[InForce]:
     """The provisions of `jurisdiction` in force on `on` (covering `conduct`, if given), in id order."""
+    on = as_date(on)
     code = check_jurisdiction(dataset, jurisdiction)
     if conduct is not None:
         check_conduct(dataset, conduct)
@@ -158,6 +221,7 @@ def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: dt.date) -> 
     >>> policykit.coverage(data, "KR", "possession_viewing", datetime.date(2019, 6, 1)).status.value
     'not_covered'
     """
+    on = as_date(on)
     code = check_jurisdiction(dataset, jurisdiction)
     check_conduct(dataset, conduct)
     warn_if_stale(dataset, on, code)
@@ -170,8 +234,8 @@ def _coverage(dataset: Dataset, code: str, conduct: str, on: dt.date) -> Coverag
         for item in _in_force(dataset, code, on, conduct)
         if decides_coverage(dataset, item.provision, item.version)
     ]
-    general = tuple(item for item in in_force if not item.is_conditional)
-    conditional = tuple(item for item in in_force if item.is_conditional)
+    general = tuple(item for item in in_force if reaches_plain_case(dataset, item.version, conduct))
+    conditional = tuple(item for item in in_force if not reaches_plain_case(dataset, item.version, conduct))
     if general:
         status = min(_status_rank(item) for item in general)[1]
         return Coverage(code, conduct, on, status, general, conditional)
@@ -186,6 +250,32 @@ def _coverage(dataset: Dataset, code: str, conduct: str, on: dt.date) -> Coverag
             )
             return Coverage(code, conduct, on, status, conditional=conditional, statement=statement)
     return Coverage(code, conduct, on, CoverageStatus.UNKNOWN, conditional=conditional)
+
+
+def implied_facts(dataset: Dataset, facts: Iterable[str]) -> frozenset[str]:
+    """`facts` and every fact they imply, as the vocabulary says (a victim under 15 is a minor)."""
+    found = set(facts)
+    pending = list(found)
+    while pending:
+        factor = dataset.factors.get(pending.pop())
+        for implied in factor.implies if factor is not None else ():
+            if implied not in found:
+                found.add(implied)
+                pending.append(implied)
+    return frozenset(found)
+
+
+def reaches_plain_case(dataset: Dataset, version: Version, conduct: str) -> bool:
+    """Whether `version` reaches the plain case of `conduct`: it covers the conduct, every condition it sets is a
+    fact all instances of the conduct have (`plain_case` in the vocabulary), and its base needs no quantity at a
+    judicial-interpretation threshold."""
+    if conduct not in version.conducts:
+        return False
+    known = dataset.conducts.get(conduct)
+    plain = implied_facts(dataset, known.plain_case if known is not None else ())
+    if not set(version.applies_only_when) <= plain:
+        return False
+    return not any(threshold.tier == "base" for threshold in version.thresholds)
 
 
 def decides_coverage(dataset: Dataset, provision: Provision, version: Version) -> bool:

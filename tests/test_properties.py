@@ -40,9 +40,15 @@ def test_bundled_data_round_trips(bundled: policykit.Dataset, tmp_path: Path) ->
 
 DAY = dt.timedelta(days=1)
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
-    lambda text: text.strip() == text and text != ""
-)
+texts = st.text(
+    st.characters(
+        codec="utf-8",
+        exclude_categories=("Cs", "Cc"),
+        exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    min_size=1,
+    max_size=30,
+).filter(lambda text: text.strip() == text and text != "")
 terms = st.builds(policykit.Term, st.integers(1, 40), st.sampled_from(list(policykit.model.Unit)))
 
 
@@ -110,7 +116,7 @@ def provisions(draw: st.DrawFn, slug: str) -> Provision:
     return Provision(
         provision_id,
         "xa/gen",
-        str(draw(st.integers(1, 999))),
+        f"{slug.removeprefix('art_')}-{draw(st.integers(1, 999))}",  # one article per provision
         None,
         policykit.Liability.CRIMINAL,
         draw(st.sampled_from(list(Reach))),

@@ -6,7 +6,17 @@ import datetime as dt
 
 import pytest
 
-from policykit._yaml import MAX_DEPTH, MAX_FILE_BYTES, YamlList, YamlMap, YamlReadError, read_yaml
+from policykit._yaml import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_KEY_CHARS,
+    MAX_TEXT_CHARS,
+    YamlList,
+    YamlMap,
+    YamlReadError,
+    describe,
+    read_yaml,
+)
 
 
 def read(text: str | bytes) -> object:
@@ -22,7 +32,7 @@ def error_of(text: str | bytes) -> str:
 def test_values_and_positions() -> None:
     data = read("a: 1\nb:\n  - x\n  - 2020-05-19\nc: {d: 'true', e: yes}\n")
     assert isinstance(data, YamlMap)
-    assert data == {"a": 1, "b": ["x", dt.date(2020, 5, 19)], "c": {"d": "true", "e": True}}
+    assert data == {"a": 1, "b": ["x", dt.date(2020, 5, 19)], "c": {"d": "true", "e": "yes"}}
     assert data.key_marks["b"] == (2, 1)
     assert data.value_marks["a"] == (1, 4)
     items = data["b"]
@@ -99,3 +109,53 @@ def test_huge_integers_are_refused() -> None:
 def test_empty_document_is_none() -> None:
     assert read("") is None
     assert read("# only a comment\n") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1:20", "1:20"),  # YAML 1.1 sexagesimal: 80
+        ("010", "010"),  # YAML 1.1 octal: 8
+        ("0x10", "0x10"),
+        ("0o10", "0o10"),
+        ("0b1010", "0b1010"),
+        ("1_000", "1_000"),
+        ("-0x10", "-0x10"),
+        ("1_000.5", "1_000.5"),
+        ("1:20.5", "1:20.5"),
+        ("+5", 5),
+        ("-5", -5),
+        ("0", 0),
+        ("1000", 1000),
+        ("1000.5", 1000.5),
+    ],
+)
+def test_only_plain_decimal_numbers_are_numbers(text: str, expected: object) -> None:
+    """YAML 1.1 number forms are kept as text (as YAML 1.2 reads them), never silently turned into numbers."""
+    assert read(f"a: {text}\n") == {"a": expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [("true", True), ("False", False), ("TRUE", True)])
+def test_booleans_are_true_and_false(text: str, expected: bool) -> None:
+    assert read(f"a: {text}\n") == {"a": expected}
+
+
+@pytest.mark.parametrize("text", ["yes", "no", "on", "off", "Yes", "NO"])
+def test_yaml_1_1_booleans_are_text(text: str) -> None:
+    """`language: no` (Norwegian) is the code 'no', not false."""
+    assert read(f"a: {text}\n") == {"a": text}
+
+
+def test_long_values_and_keys_are_refused_without_echoing_them() -> None:
+    message = error_of("a: " + "x" * (MAX_TEXT_CHARS + 1) + "\n")
+    assert message == f"f.yaml:1:4: a value of {MAX_TEXT_CHARS + 1:,} characters; values are limited to 10,000"
+    assert read("a: " + "x" * MAX_TEXT_CHARS + "\n") == {"a": "x" * MAX_TEXT_CHARS}
+    message = error_of("k" * (MAX_KEY_CHARS + 1) + ": 1\n")
+    assert message == f"f.yaml:1:1: a key of {MAX_KEY_CHARS + 1} characters; keys are limited to {MAX_KEY_CHARS}"
+    assert "kkk" not in message
+
+
+def test_described_text_shows_at_most_the_first_line() -> None:
+    assert describe("secret line\nsecond secret") == "text 'secret line\\nsecond secret'"
+    assert describe("secret line\n" + "x" * 40) == "text 'secret line...'"
+    assert describe("x" * 100) == f"text '{'x' * 37}...'"
