@@ -21,9 +21,8 @@ class ChangeKind(enum.Enum):
     RAISED = "raised"  # a new version with a more severe base penalty
     LOWERED = "lowered"  # a new version with a less severe base penalty
     AMENDED = "amended"  # a new version whose base penalty is as severe (other terms changed)
+    THRESHOLDS = "thresholds"  # same penalty; a judicial interpretation set or changed the thresholds
     REPEALED = "repealed"  # the last version ended and no provision succeeds it
-    ADDED = "added"  # (diff) in force at the end date, not at the start
-    REMOVED = "removed"  # (diff) in force at the start date, not at the end
 
 
 _ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
@@ -42,6 +41,8 @@ class Change:
     act: Act | None
     related: str | None = None
     """For a renumbering, the provision that was replaced."""
+    penalty_change: ChangeKind | None = None
+    """For a renumbering, whether the base penalty was raised, lowered or kept (AMENDED) on the way."""
 
 
 @attrs.frozen
@@ -70,6 +71,8 @@ def _penalty_change(provision: Provision, before: Version, after: Version) -> Ch
         return ChangeKind.RAISED
     if new < old:
         return ChangeKind.LOWERED
+    if before.thresholds != after.thresholds:
+        return ChangeKind.THRESHOLDS
     return ChangeKind.AMENDED
 
 
@@ -105,6 +108,9 @@ def timeline(dataset: Dataset, jurisdiction: str, conducts: Iterable[str] | None
                 before = None
                 if related is not None and dataset.provisions[related].versions:
                     before = dataset.provisions[related].versions[-1]
+                penalty_change = None
+                if related is not None and before is not None:
+                    penalty_change = _penalty_change(provision, before, version)
                 changes.append(
                     Change(
                         version.in_force_from,
@@ -115,6 +121,7 @@ def timeline(dataset: Dataset, jurisdiction: str, conducts: Iterable[str] | None
                         version,
                         _act(dataset, version),
                         related,
+                        penalty_change,
                     )
                 )
             else:
@@ -146,62 +153,18 @@ def timeline(dataset: Dataset, jurisdiction: str, conducts: Iterable[str] | None
 
 
 def diff(dataset: Dataset, jurisdiction: str, start: dt.date, end: dt.date) -> Diff:
-    """What changed in `jurisdiction`'s provisions between `start` and `end`: added, removed, renumbered,
-    and penalties raised, lowered or otherwise amended."""
-    start, end = as_date(start, "start"), as_date(end, "end")
+    """Every change to `jurisdiction`'s provisions after `start` up to and including `end`, oldest first: each
+    act's step (Korea 2018 to 2021 shows Act No. 15977 and Act No. 17264 in turn), enactments, renumberings (with
+    the penalty change they carried) and repeals.
+
+    >>> import datetime, policykit
+    >>> from policykit.history import diff
+    >>> found = diff(policykit.load(), "KR", datetime.date(2018, 1, 1), datetime.date(2021, 1, 1))
+    >>> [c.act.reference for c in found.changes if c.provision_id == "kr/sca/art_14__para_1"]
+    ['Act No. 15977', 'Act No. 17264']
+    """
+    start = as_date(start, "start")
+    end = as_date(end, "end")
     code = check_jurisdiction(dataset, jurisdiction)
-    predecessors = _predecessors(dataset)
-    before = {p.id: v for p in _selected(dataset, code, None) if (v := p.version_on(start)) is not None}
-    after = {p.id: v for p in _selected(dataset, code, None) if (v := p.version_on(end)) is not None}
-    changes: list[Change] = []
-    for provision_id, version in after.items():
-        provision = dataset.provisions[provision_id]
-        old = before.get(provision_id)
-        if old is None:
-            related = predecessors.get(provision_id)
-            if related is not None and related in before:
-                changes.append(
-                    Change(
-                        version.in_force_from,
-                        ChangeKind.RENUMBERED,
-                        provision_id,
-                        provision.article,
-                        before[related],
-                        version,
-                        _act(dataset, version),
-                        related,
-                    )
-                )
-            else:
-                # The day it was added, not the day of the version in force at the end date.
-                first = next(v for v in provision.versions if v.in_force_from > start)
-                changes.append(
-                    Change(
-                        first.in_force_from,
-                        ChangeKind.ADDED,
-                        provision_id,
-                        provision.article,
-                        None,
-                        version,
-                        _act(dataset, first),
-                    )
-                )
-        elif old != version:
-            changes.append(
-                Change(
-                    version.in_force_from,
-                    _penalty_change(provision, old, version),
-                    provision_id,
-                    provision.article,
-                    old,
-                    version,
-                    _act(dataset, version),
-                )
-            )
-    for provision_id, version in before.items():
-        provision = dataset.provisions[provision_id]
-        if provision_id in after or (provision.successor is not None and provision.successor in after):
-            continue
-        ended = version.in_force_to + _ONE_DAY if version.in_force_to is not None else end
-        changes.append(Change(ended, ChangeKind.REMOVED, provision_id, provision.article, version, None, None))
-    return Diff(code, start, end, tuple(_sorted(changes)))
+    changes = [change for change in timeline(dataset, code) if start < change.on <= end]
+    return Diff(code, start, end, tuple(changes))

@@ -30,6 +30,7 @@ from policykit.model import (
     Conduct,
     CoverageStatement,
     Dataset,
+    DatePrecision,
     Event,
     EventFact,
     Factor,
@@ -963,11 +964,21 @@ class _Builder:
                 problems.add(top.key_mark("events", key), f"events: {key!r} is not a valid event slug")
                 continue
             where = f"events.{key}"
-            allowed = ("name", "started_on", "ended_on", "summary", "facts", "responses")
+            allowed = ("name", "started_on", "ended_on", "date_precision", "summary", "facts", "responses")
             fields = Fields(problems, value, where, mark, allowed)
             name = _names(fields.mapping("name", _NAME_KEYS))
             started_on = fields.date("started_on")
             ended_on = fields.date("ended_on", required=False)
+            precision = fields.choice("date_precision", DatePrecision, required=False, default=DatePrecision.DAY)
+            for key_name, day in (("started_on", started_on), ("ended_on", ended_on)):
+                if day is None or precision is None:
+                    continue
+                if (precision is DatePrecision.MONTH and day.day != 1) or (
+                    precision is DatePrecision.YEAR and (day.month, day.day) != (1, 1)
+                ):
+                    fields.problem(
+                        key_name, f"{day} is not the first day of its {precision.value}, as date_precision says"
+                    )
             summary = fields.text("summary")
             facts: list[EventFact] = []
             for index, item, item_mark in fields.items("facts", required=False) or []:
@@ -991,11 +1002,19 @@ class _Builder:
                 self.marks[f"ref:{reference}:{where}"] = self._location(problems, reference_mark)
             if started_on is not None and ended_on is not None and ended_on < started_on:
                 fields.problem("ended_on", f"{ended_on} is before started_on {started_on}")
-            if name is None or started_on is None or summary is None:
+            if name is None or started_on is None or summary is None or precision is None:
                 continue
             event_id = f"{code.lower()}/event/{key}"
             self.events[event_id] = Event(
-                event_id, code, name, started_on, ended_on, summary, tuple(facts), tuple(r for r, _ in responses)
+                event_id,
+                code,
+                name,
+                started_on,
+                ended_on,
+                summary,
+                tuple(facts),
+                tuple(r for r, _ in responses),
+                precision,
             )
 
     # -- result --------------------------------------------------------------------------------------------

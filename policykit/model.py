@@ -436,6 +436,14 @@ class EventFact:
     sources: tuple[Source, ...]
 
 
+class DatePrecision(enum.Enum):
+    """How much of a date is known: `2025-07-01` may stand for "July 2025"."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
 @attrs.frozen
 class Event:
     """An incident that gives context (not law): the Nth Room case, the MaskPark groups."""
@@ -448,6 +456,8 @@ class Event:
     summary: str
     facts: tuple[EventFact, ...]
     responses: tuple[str, ...]
+    precision: DatePrecision = DatePrecision.DAY
+    """How precise `started_on` and `ended_on` are (a month-precise date is the first of its month)."""
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from policykit.comparison import Cell
 from policykit.model import (
     Combination,
     Dataset,
+    DatePrecision,
     Fine,
     Liability,
     Penalty,
@@ -44,6 +45,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "change_raised": "penalty raised",
         "change_lowered": "penalty lowered",
         "change_amended": "amended (same base penalty)",
+        "change_thresholds": "thresholds set by judicial interpretation (same penalty)",
         "change_repealed": "repealed",
         "change_added": "added",
         "change_removed": "removed",
@@ -119,6 +121,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "change_raised": "peine aggravée",
         "change_lowered": "peine allégée",
         "change_amended": "modifiée (même peine de base)",
+        "change_thresholds": "seuils fixés par interprétation judiciaire (même peine)",
         "change_repealed": "abrogée",
         "change_added": "ajoutée",
         "change_removed": "supprimée",
@@ -200,8 +203,13 @@ def format_money(amount: int, currency: str, lang: str = "en") -> str:
     return text
 
 
-def format_day(day: dt.date, lang: str = "en") -> str:
-    """ISO 8601 in English output (unambiguous for researchers); the long French form in French."""
+def format_day(day: dt.date, lang: str = "en", precision: DatePrecision = DatePrecision.DAY) -> str:
+    """ISO 8601 in English output (unambiguous for researchers); the long French form in French. A date known
+    only to the month or year prints as such (`2025-07`, `juillet 2025`)."""
+    if precision is DatePrecision.YEAR:
+        return str(day.year)
+    if precision is DatePrecision.MONTH:
+        return format_date(day, format="LLLL y", locale="fr") if lang == "fr" else f"{day.year:04d}-{day.month:02d}"
     if lang == "fr":
         return format_date(day, format="long", locale="fr")
     return day.isoformat()

@@ -334,10 +334,13 @@ def _change_text(change: Change, lang: str) -> str:
     before = describe_penalty(change.before.penalty, lang) if change.before and change.before.penalty else "—"
     after = describe_penalty(change.after.penalty, lang) if change.after and change.after.penalty else "—"
     kind = words[f"change_{change.kind.value}"]
-    if change.kind.value in ("raised", "lowered", "amended"):
+    if change.kind.value in ("raised", "lowered", "amended", "thresholds"):
         return f"{kind}: {before} → {after}"
     if change.kind.value == "renumbered":
-        return f"{kind}: {change.related} → {change.provision_id}; {after}"
+        text = f"{kind}: {change.related} → {change.provision_id}"
+        if change.penalty_change is not None and change.penalty_change.value in ("raised", "lowered"):
+            return f"{text}; {words[f'change_{change.penalty_change.value}']}: {before} → {after}"
+        return f"{text}; {after}"
     if change.kind.value in ("added", "enacted"):
         return f"{kind}: {after}"
     return kind
@@ -355,8 +358,11 @@ def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en", ev
     for entry in entries:
         if isinstance(entry, Event):
             notes = [_source_note(source) for fact in entry.facts for source in fact.sources]
-            text = words["event"].format(name=entry.name.best(lang))
-            rows.append((format_day(entry.started_on, lang), entry.id, "—", "—", text + footnotes.mark(notes)))
+            text = (
+                words["event"].format(name=entry.name.best(lang)) + f"{words['colon']}{' '.join(entry.summary.split())}"
+            )
+            day = format_day(entry.started_on, lang, entry.precision)
+            rows.append((day, entry.id, "—", "—", text + footnotes.mark(notes)))
             continue
         act_text = entry.act.reference if entry.act is not None else "—"
         version = entry.after or entry.before
@@ -382,6 +388,7 @@ def changes_json(changes: list[Change], extra: dict[str, Any], events: list[dict
                 "provision_id": change.provision_id,
                 "article": change.article,
                 "related": change.related,
+                "penalty_change": change.penalty_change.value if change.penalty_change else None,
                 "act": change.act.id if change.act else None,
                 "act_reference": change.act.reference if change.act else None,
                 "before": _version_ref(change.before),
@@ -419,6 +426,8 @@ def _event_json(event: Event) -> dict[str, Any]:
         "name": event.name.best(),
         "name_original": event.name.original,
         "started_on": event.started_on.isoformat(),
+        "date_precision": event.precision.value,
+        "summary": event.summary,
         "ended_on": event.ended_on.isoformat() if event.ended_on else None,
         "facts": [
             {

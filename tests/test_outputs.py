@@ -132,18 +132,33 @@ def test_export_json_golden(minimal: policykit.Dataset, file_regression: FileReg
 # -- behaviour -------------------------------------------------------------------------------------------------
 
 
-def test_china_renumbering_shows_in_the_diff(bundled: policykit.Dataset) -> None:
+def test_china_renumbering_shows_in_the_diff_with_its_penalty_change(bundled: policykit.Dataset) -> None:
     found = diff(bundled, "CN", D(2025, 6, 1), D(2026, 6, 1))
-    renumbered = {c.related: c.provision_id for c in found.changes if c.kind is ChangeKind.RENUMBERED}
-    assert renumbered["cn/psapl-2005/art_42__item_6"] == "cn/psapl-2025/art_50__item_6"
-    assert all(c.provision_id != "cn/psapl-2005/art_42__item_6" for c in found.changes if c.kind is ChangeKind.REMOVED)
+    (change,) = [c for c in found.changes if c.related == "cn/psapl-2005/art_42__item_6"]
+    assert change.kind is ChangeKind.RENUMBERED
+    assert change.provision_id == "cn/psapl-2025/art_50__item_6"
+    assert change.penalty_change is ChangeKind.RAISED  # the fine ceiling rose from 500 to 1,000 yuan
+    assert all(c.provision_id != "cn/psapl-2005/art_42__item_6" for c in found.changes if c.kind is ChangeKind.REPEALED)
+    text = render_diff(bundled, found)
+    assert "renumbered: cn/psapl-2005/art_42__item_6 → cn/psapl-2025/art_50__item_6; penalty raised:" in text
 
 
-def test_korea_diff_raises_filming_and_adds_possession(bundled: policykit.Dataset) -> None:
+def test_korea_diff_lists_every_act_between_the_dates(bundled: policykit.Dataset) -> None:
     found = diff(bundled, "KR", D(2018, 1, 1), D(2021, 1, 1))
+    steps = [
+        (c.on, c.kind, c.act.reference if c.act else None)
+        for c in found.changes
+        if c.provision_id == "kr/sca/art_14__para_1"
+    ]
+    assert steps == [
+        (D(2018, 12, 18), ChangeKind.RAISED, "Act No. 15977"),
+        (D(2020, 5, 19), ChangeKind.RAISED, "Act No. 17264"),
+    ]
+    fines = [c.after.penalty.fine.max for c in found.changes if c.provision_id == "kr/sca/art_14__para_1"]  # type: ignore[union-attr]
+    assert fines == [30_000_000, 50_000_000]
     kinds = {c.provision_id: c.kind for c in found.changes}
-    assert kinds["kr/sca/art_14__para_1"] is ChangeKind.RAISED
-    assert kinds["kr/sca/art_14__para_4"] is ChangeKind.ADDED
+    assert kinds["kr/sca/art_14__para_4"] is ChangeKind.ENACTED
+    assert all(D(2018, 1, 1) < c.on <= D(2021, 1, 1) for c in found.changes)
 
 
 def test_no_change_between_equal_dates(bundled: policykit.Dataset) -> None:
