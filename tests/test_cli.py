@@ -126,7 +126,7 @@ def test_list_everything_from_any_folder(tmp_path: Path) -> None:
 
 
 def test_validate_every_corpus_file_without_traceback() -> None:
-    files = sorted((DATA / "bad" / "files").glob("*.yaml"))
+    files = sorted((DATA / "bad" / "files").rglob("*.yaml"))
     result = run("validate", *map(str, files))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
