@@ -10,6 +10,8 @@ import policykit
 
 DATA = Path(__file__).parent / "data"
 MINIMAL = DATA / "minimal"
+#: The bundled jurisdictions, from the data folder itself: no test hard-codes the list.
+BUNDLED_CODES = tuple(sorted(path.name.upper() for path in policykit.bundled_data_path().iterdir() if path.is_dir()))
 
 
 @pytest.fixture(scope="session")

@@ -79,14 +79,22 @@ def test_bad_file_reports_its_exact_problems(name: str) -> None:
 def test_bad_file_in_a_data_folder_raises_only_data_error(name: str, tmp_path: Path) -> None:
     """Loaded as part of a data folder, a bad file raises DataError, never another exception."""
     root = _copy(tmp_path)
-    shutil.copy(BAD_FILES / name, root / "xa" / "instruments" / name)
+    kind = Path(name).name
+    if kind == "jurisdiction.yaml":
+        target = root / "xx" / kind  # a second jurisdiction, XX, as the file declares
+    elif kind == "events.yaml":
+        target = root / "xa" / kind
+    else:
+        target = root / "xa" / "instruments" / kind
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(BAD_FILES / name, target)
     with pytest.raises(policykit.DataError) as caught:
         policykit.load(root)
-    assert any(problem.file.endswith(name) for problem in caught.value.problems)
+    assert any(problem.file == str(target) for problem in caught.value.problems)
 
 
 def test_every_corpus_file_has_an_expectation() -> None:
-    assert sorted(path.name for path in BAD_FILES.glob("*.yaml")) == sorted(EXPECTED)
+    assert sorted(path.relative_to(BAD_FILES).as_posix() for path in BAD_FILES.rglob("*.yaml")) == sorted(EXPECTED)
 
 
 def test_load_raises_data_error_with_every_problem(tmp_path: Path) -> None:
@@ -228,3 +236,61 @@ def test_validate_one_jurisdiction_folder(tmp_path: Path) -> None:
     (problem,) = policykit.validate([root / "xa"])
     assert (problem.file, problem.line) == (str(root / "xa" / "jurisdiction.yaml"), 4)
     assert "expected an ISO 4217 currency code" in problem.message
+
+
+def _located(problem: policykit.Problem) -> tuple[str, int, int, str]:
+    return (problem.file, problem.line, problem.column, problem.message)
+
+
+def test_a_provision_cannot_succeed_itself(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    act = root / "xa" / "instruments" / "penal-act.yaml"
+    _edit(act, "successor: xa/penal-act/art_40", "successor: xa/penal-act/art_4")
+    problems = policykit.validate([root])
+    assert [_located(p) for p in problems] == [(str(act), 57, 5, "successor: a provision cannot succeed itself")]
+
+
+def test_overlapping_coverage_statements_are_rejected(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    jurisdiction = root / "xa" / "jurisdiction.yaml"
+    _edit(
+        jurisdiction,
+        "  distribution_consensual:\n    - status: unknown\n      from: 2010-01-01\n",
+        "  distribution_consensual:\n"
+        "    - status: not_covered\n      from: 2010-01-01\n      to: 2015-12-31\n"
+        "      reason: Not researched (test data).\n      verified_on: 2026-11-01\n"
+        "    - status: unknown\n      from: 2015-01-01\n",
+    )
+    problems = policykit.validate([root])
+    assert [_located(p) for p in problems] == [
+        (str(jurisdiction), 29, 7, "coverage.distribution_consensual: statement overlaps the one from 2010-01-01")
+    ]
+
+
+def test_a_fine_with_no_currency_needs_the_jurisdiction_currency(tmp_path: Path) -> None:
+    """A fine without `currency` takes its jurisdiction's (EUR for XA, see the model test); a jurisdiction without
+    one is the single problem reported, not one per fine, and nothing loads with a made-up currency."""
+    root = _copy(tmp_path)
+    jurisdiction = root / "xa" / "jurisdiction.yaml"
+    _edit(jurisdiction, "currency: EUR\n", "")
+    problems = policykit.validate([root])
+    assert [_located(p) for p in problems] == [(str(jurisdiction), 2, 1, "file: missing required key 'currency'")]
+    with pytest.raises(policykit.DataError):
+        policykit.load(root)
+
+
+def test_merge_replaces_a_bundled_file_at_the_same_path(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    replacement = root / "fr" / "instruments" / "code-penal.yaml"
+    replacement.parent.mkdir(parents=True)
+    shutil.copy(policykit.bundled_data_path() / "fr" / "instruments" / "code-penal.yaml", replacement)
+    _edit(replacement, "  en: Criminal Code\nabbreviation: C. pén.\n", "  en: Criminal Code (a local copy)\n")
+    bundled = policykit.load()
+    merged = policykit.load(root, merge=True)
+    replaced = merged.instruments["fr/code-penal"]
+    assert replaced.title.en == "Criminal Code (a local copy)"
+    assert replaced.abbreviation is None  # the whole file is replaced, not merged key by key
+    assert bundled.instruments["fr/code-penal"].abbreviation == "C. pén."
+    assert set(merged.provisions) == set(bundled.provisions)
+    assert set(merged.instruments) == set(bundled.instruments)
+    assert merged.jurisdictions["FR"] == bundled.jurisdictions["FR"]  # from the bundled fr/jurisdiction.yaml
