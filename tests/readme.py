@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 
 import policykit
@@ -49,6 +50,14 @@ def data_status() -> str:
             f"- **{code}** ({jurisdiction.name.best()}): {len(versions)} provision versions, "
             f"{len(unverified)} unverified; last verified {data.verified_on(code)}."
         )
+    sources = [s for p in data.provisions.values() for v in p.versions for s in v.sources]
+    sources += [s for e in data.events.values() for f in e.facts for s in f.sources]
+    kinds = Counter(s.publisher_kind.value if s.publisher_kind else "not stated" for s in sources)
+    counted = ", ".join(
+        f"{kind.replace('_', ' ')} {count}" for kind, count in sorted(kinds.items(), key=lambda x: -x[1])
+    )
+    lines.append("")
+    lines.append(f"Sources cited: {len(sources)}, by publisher: {counted}.")
     lines.append("")
     lines.append("Unverified versions, and why:")
     lines.append("")

@@ -15,7 +15,7 @@ from pytest_regressions.data_regression import DataRegressionFixture
 
 import policykit
 from policykit import CoverageStatus, Status
-from policykit.model import Penalty, SourceKind
+from policykit.model import Penalty, PublisherKind, SourceKind
 from policykit.rendering import describe_penalty
 
 from . import readme
@@ -47,6 +47,44 @@ def test_every_source_was_checked_by_the_version_verification_date(bundled: poli
             assert version.verified_on <= DATA_DATE, version.id
             for source in version.sources:
                 assert source.checked_on <= version.verified_on, (version.id, source.url, source.checked_on)
+
+
+def _all_sources(bundled: policykit.Dataset) -> list[tuple[str, policykit.Source]]:
+    found = [(v.id, s) for p in bundled.provisions.values() for v in p.versions for s in v.sources]
+    found += [(e.id, s) for e in bundled.events.values() for f in e.facts for s in f.sources]
+    return found
+
+
+def test_every_source_names_its_publisher_kind(bundled: policykit.Dataset) -> None:
+    """A reader who clicks a footnote must land on a publisher they can name (source policy, docs/data-format.md)."""
+    for where, source in _all_sources(bundled):
+        assert source.publisher_kind is not None, (where, source.url)
+
+
+# Pages whose publisher cannot be named: content farms and reprint sites found in an earlier version of the data.
+REPRINT_HOSTS = (
+    "nj64.com", "uueaxx.com", "6065bob.com", "tistory.com", "filehon.kr", "lawguide.kr", "110ask.com", "64365.com",
+    "freewechat.com", "lawyeah.cn", "newsforall.eu", "blogspot.com", "senqingzn.com",
+)  # fmt: skip
+
+
+def test_no_source_points_at_a_reprint_site(bundled: policykit.Dataset) -> None:
+    for where, source in _all_sources(bundled):
+        for url in (source.url, source.read_via or ""):
+            host = urlparse(url).hostname or ""
+            assert not host.endswith(REPRINT_HOSTS), (where, url)
+
+
+def test_a_verified_version_rests_on_an_official_text_and_not_on_blogs(bundled: policykit.Dataset) -> None:
+    """Verified means two independent sources agree, one of them the official text (or a faithful mirror of it);
+    blogs and encyclopedias never verify a figure on their own."""
+    weak = (PublisherKind.BLOG, PublisherKind.ENCYCLOPEDIA)
+    for provision in bundled.provisions.values():
+        for version in provision.versions:
+            if version.status is not Status.VERIFIED:
+                continue
+            assert any(s.kind is not SourceKind.SECONDARY for s in version.sources), version.id
+            assert len([s for s in version.sources if s.publisher_kind not in weak]) >= 2, version.id
 
 
 def test_every_provision_cites_its_official_database(bundled: policykit.Dataset) -> None:
