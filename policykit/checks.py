@@ -5,13 +5,36 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator
+
+import attrs
 
 from policykit.errors import Problem
 from policykit.model import Dataset, Location, Provision, Version
 from policykit.queries import decides_coverage, reaches_plain_case
 
 _ONE_DAY = dt.timedelta(days=1)
+
+
+@attrs.frozen
+class Reference:
+    """An id that a data file names (an ancillary measure's provision, a threshold's `set_by`, an event's
+    response), where it was read, and the jurisdiction of the file that names it."""
+
+    target: str
+    location: Location
+    jurisdiction: str
+
+
+@attrs.define
+class Marks:
+    """Where the loader read what the cross-file checks may have to point at."""
+
+    coverage: dict[str, Location] = attrs.field(factory=dict)
+    """A jurisdiction code -> its `coverage:` key, where coverage gaps are reported."""
+    amended_by: dict[str, Location] = attrs.field(factory=dict)
+    """A version id -> its `amended_by` value."""
+    references: list[Reference] = attrs.field(factory=list)
 
 
 def _problem(location: Location | None, message: str) -> Problem:
@@ -22,7 +45,7 @@ def _problem(location: Location | None, message: str) -> Problem:
 
 def check_dataset(
     dataset: Dataset,
-    marks: Mapping[str, Location],
+    marks: Marks,
     today: dt.date | None = None,
     skip: Collection[str] = (),
 ) -> list[Problem]:
@@ -39,18 +62,14 @@ def check_dataset(
         problems.extend(check_versions(provision))
         if provision.jurisdiction not in skip:
             problems.extend(_check_references(dataset, provision, marks))
-    problems.extend(
-        problem
-        for problem in _check_reference_marks(dataset, marks)
-        if not any(f"'{code.lower()}/" in problem.message for code in skip)
-    )
+    problems.extend(_check_reference_marks(dataset, marks, skip))
     problems.extend(check_duplicate_provisions(dataset))
     latest_anywhere = _latest_check(dataset, None)
     for code in dataset.jurisdictions:
         if code not in skip:
             until = today or _latest_check(dataset, code) or latest_anywhere
             if until is not None:
-                problems.extend(_check_coverage(dataset, code, until, marks.get(f"jurisdiction:{code}")))
+                problems.extend(_check_coverage(dataset, code, until, marks.coverage.get(code)))
     return problems
 
 
@@ -145,12 +164,12 @@ def check_versions(provision: Provision) -> Iterator[Problem]:
         previous = version
 
 
-def _check_references(dataset: Dataset, provision: Provision, marks: Mapping[str, Location]) -> Iterator[Problem]:
+def _check_references(dataset: Dataset, provision: Provision, marks: Marks) -> Iterator[Problem]:
     jurisdiction = dataset.jurisdictions.get(provision.jurisdiction)
     for version in provision.versions:
         act_key = version.amended_by.rsplit("/", 1)[-1]
         if jurisdiction is not None and act_key not in jurisdiction.acts:
-            location = marks.get(f"amended_by:{provision.id}@{version.in_force_from}", version.location)
+            location = marks.amended_by.get(version.id, version.location)
             known = ", ".join(sorted(jurisdiction.acts)) or "none declared"
             yield _problem(
                 location,
@@ -176,14 +195,13 @@ def _check_references(dataset: Dataset, provision: Provision, marks: Mapping[str
                 )
 
 
-def _check_reference_marks(dataset: Dataset, marks: Mapping[str, Location]) -> Iterator[Problem]:
+def _check_reference_marks(dataset: Dataset, marks: Marks, skip: Collection[str]) -> Iterator[Problem]:
     acts = {act.id for jurisdiction in dataset.jurisdictions.values() for act in jurisdiction.acts.values()}
-    for key, location in sorted(marks.items()):
-        if not key.startswith("ref:"):
-            continue
-        reference = key[len("ref:") :].rsplit(":", 1)[0]
-        if reference not in dataset.provisions and reference not in acts:
-            yield _problem(location, f"unknown provision or act id {reference!r}")
+    for reference in sorted(marks.references, key=lambda found: (found.location.file, found.location.line)):
+        if reference.jurisdiction in skip or reference.target.split("/", 1)[0].upper() in skip:
+            continue  # a file of that jurisdiction could not be read: what it declares is unknown
+        if reference.target not in dataset.provisions and reference.target not in acts:
+            yield _problem(reference.location, f"unknown provision or act id {reference.target!r}")
 
 
 def _intervals(dataset: Dataset, code: str, conduct: str) -> list[tuple[dt.date, dt.date | None]]:

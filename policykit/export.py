@@ -12,11 +12,11 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from policykit._penalty_fields import PENALTY_COLUMNS, penalty_schema, penalty_values
 from policykit._version import __version__
 from policykit.errors import ArgumentTypeError
 from policykit.model import Dataset, Penalty, Provision, Version
 from policykit.queries import as_date, as_ids, check_jurisdiction, warn_if_stale
-from policykit.reports import penalty_json
 from policykit.tables import spreadsheet_safe
 
 #: The fixed columns, in order. Months and days are plain numbers; booleans are true/false; empty means none.
@@ -56,31 +56,15 @@ COLUMNS: tuple[str, ...] = (
     "prosecution",
     "ancillary_measures",
 )
+# A penalty column declared on the model but not yet in the interface order is appended, never dropped.
+COLUMNS += tuple(column for column in PENALTY_COLUMNS if column not in COLUMNS)
 _LISTS = ("conducts", "source_urls", "applies_only_when", "ancillary_measures")
 
 Record = dict[str, Any]
 
 
-_NO_PENALTY: Record = {
-    "imprisonment_min_months": None,
-    "imprisonment_max_months": None,
-    "life_imprisonment": False,
-    "criminal_detention": False,
-    "public_surveillance": False,
-    "detention_min_days": None,
-    "detention_max_days": None,
-    "warning": False,
-    "fine_min": None,
-    "fine_max": None,
-    "fine_unspecified": False,
-    "currency": None,
-    "combination": None,
-    "increase_up_to": None,
-}
-
-
 def _penalty_fields(penalty: Penalty | None) -> Record:
-    return penalty_json(penalty) or dict(_NO_PENALTY)
+    return penalty_values(penalty)
 
 
 def _records_for(dataset: Dataset, provision: Provision, version: Version) -> list[Record]:
@@ -213,15 +197,6 @@ def export_schema() -> dict[str, Any]:
             "description": "last day in force; null while in force",
         },
         "amended_by": _STRING,
-        "imprisonment_min_months": _NULLABLE_NUMBER,
-        "imprisonment_max_months": _NULLABLE_NUMBER,
-        "life_imprisonment": {"type": "boolean"},
-        "detention_max_days": _NULLABLE_INTEGER,
-        "fine_min": _NULLABLE_INTEGER,
-        "fine_max": _NULLABLE_INTEGER,
-        "fine_unspecified": {"type": "boolean"},
-        "currency": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
-        "combination": {"enum": [None, "single", "either", "cumulative", "fine_may_be_added", "fine_must_be_added"]},
         "status": {"enum": ["verified", "unverified"]},
         "verified_on": _DATE,
         "source_urls": {**_STRINGS, "minItems": 1},
@@ -229,15 +204,11 @@ def export_schema() -> dict[str, Any]:
         "amended_by_reference": _NULLABLE_STRING,
         "reach": {"enum": ["specific", "general"]},
         "applies_only_when": _STRINGS,
-        "criminal_detention": {"type": "boolean"},
-        "public_surveillance": {"type": "boolean"},
-        "detention_min_days": _NULLABLE_INTEGER,
-        "warning": {"type": "boolean"},
-        "increase_up_to": {"type": ["string", "null"], "pattern": "^[0-9]+/[0-9]+$"},
         "prosecution": {"enum": ["ex_officio", "victim_complaint", "not_against_victim_wishes"]},
         "ancillary_measures": _STRINGS,
     }
-    assert tuple(properties) == COLUMNS
+    properties.update(penalty_schema())
+    properties = {column: properties[column] for column in COLUMNS}  # a column with no schema fails here
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://policykit.invalid/schema/export.json",

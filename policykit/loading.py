@@ -21,7 +21,7 @@ import attrs
 from policykit import _currencies
 from policykit._fields import Fields, FileProblems, list_items, unknown_id
 from policykit._yaml import MAX_FILE_BYTES, Mark, YamlReadError, read_yaml
-from policykit.checks import check_dataset, check_duplicate_provisions, check_versions
+from policykit.checks import Marks, Reference, check_dataset, check_duplicate_provisions, check_versions
 from policykit.errors import ArgumentTypeError, DataError, Problem
 from policykit.model import (
     Act,
@@ -403,7 +403,7 @@ class _Builder:
         self.provisions: dict[str, Provision] = {}
         self.events: dict[str, Event] = {}
         self.cases: dict[str, NamedCase] = {}
-        self.marks: dict[str, Location] = {}
+        self.marks = Marks()
         self.unreadable: set[str] = set()
         self._acts: dict[str, dict[str, Act]] = {}
         self._instrument_ids: dict[str, list[str]] = {}
@@ -508,7 +508,7 @@ class _Builder:
             return
         allowed = ("code", "name", "currency", "coverage_from", "acts", "coverage")
         top = Fields(problems, content, "", (1, 1), allowed)
-        self.marks[f"jurisdiction:{code}"] = self._location(problems, top.map.key_marks.get("coverage", (1, 1)))
+        self.marks.coverage[code] = self._location(problems, top.map.key_marks.get("coverage", (1, 1)))
         declared = top.text("code")
         if declared is not None and declared != code:
             top.problem("code", f"expected {code!r} (the folder's name in upper case), found {declared!r}")
@@ -621,7 +621,6 @@ class _Builder:
             provision = self._provision(problems, code, instrument_id, key, value, mark)
             if provision is not None:
                 self.provisions[provision.id] = provision
-                self.marks[provision.id] = self._location(problems, top.key_mark("provisions", key))
                 provision_ids.append(provision.id)
         if title is None or kind is None or official_url is None:
             return
@@ -727,13 +726,15 @@ class _Builder:
         act_id: str | None = None
         if amended_by is not None:
             act_id = f"{code.lower()}/act/{amended_by}"
-            self.marks[f"amended_by:{provision_id}@{start}"] = self._location(problems, fields.at("amended_by"))
+            if start is not None:
+                location = self._location(problems, fields.at("amended_by"))
+                self.marks.amended_by[f"{provision_id}@{start.isoformat()}"] = location
         conducts = self._conducts(fields, "conducts") if fields.has("conducts") else provision_conducts
         only_when = self._factors(fields, "applies_only_when") if fields.has("applies_only_when") else None
         summary = fields.text("summary")
         penalty = self._penalty(fields, "penalty", code, required=False)
         tiers = self._tiers(fields, code)
-        ancillary = self._ancillary(fields)
+        ancillary = self._ancillary(fields, code)
         prosecution = fields.choice("prosecution", Prosecution, required=False, default=Prosecution.EX_OFFICIO)
         thresholds = self._thresholds(fields, code, provision_id, start)
         status = fields.choice("status", Status)
@@ -867,7 +868,7 @@ class _Builder:
             tiers.append(Tier(factors, penalty))
         return tuple(tiers) if ok else None
 
-    def _ancillary(self, fields: Fields) -> tuple[Ancillary, ...] | None:
+    def _ancillary(self, fields: Fields, code: str) -> tuple[Ancillary, ...] | None:
         found: list[Ancillary] = []
         ok = True
         for index, item, mark in fields.items("ancillary", required=False) or []:
@@ -880,7 +881,8 @@ class _Builder:
                 entry.file.add(entry.mark, f"{entry.where}: missing required key 'mandatory'")
             provision = entry.text("provision", required=False)
             if provision is not None:
-                self.marks[f"ref:{provision}:{entry.where}"] = self._location(entry.file, entry.at("provision"))
+                location = self._location(entry.file, entry.at("provision"))
+                self.marks.references.append(Reference(provision, location, code))
             if measure is None:
                 ok = False
                 continue
@@ -903,7 +905,7 @@ class _Builder:
                 entry.problem("tier", f"expected 'base' or a factor id, found {tier!r}")
                 tier = None
             if set_by is not None:
-                self.marks[f"ref:{set_by}:{entry.where}"] = self._location(entry.file, entry.at("set_by"))
+                self.marks.references.append(Reference(set_by, self._location(entry.file, entry.at("set_by")), code))
             if tier is None or measure is None or minimum is None or set_by is None:
                 ok = False
                 continue
@@ -999,7 +1001,7 @@ class _Builder:
                     facts.append(EventFact(label, fact_value, sources))
             responses = fields.references("responses") or []
             for reference, reference_mark in responses:
-                self.marks[f"ref:{reference}:{where}"] = self._location(problems, reference_mark)
+                self.marks.references.append(Reference(reference, self._location(problems, reference_mark), code))
             if started_on is not None and ended_on is not None and ended_on < started_on:
                 fields.problem("ended_on", f"{ended_on} is before started_on {started_on}")
             if name is None or started_on is None or summary is None or precision is None:

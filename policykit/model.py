@@ -192,15 +192,23 @@ class Fine:
 class Penalty:
     """The sanctions a provision (or one of its tiers) provides, and how they combine."""
 
-    imprisonment: TermRange | None = None
-    life_imprisonment: bool = False
-    criminal_detention: bool = False
-    public_surveillance: bool = False
-    administrative_detention: TermRange | None = None
-    warning: bool = False
-    fine: Fine | None = None
-    combination: Combination | None = None
-    increase: Fraction | None = None
+    # Each field names its export columns once, here; `policykit._penalty_fields` derives the export, its JSON
+    # Schema, the JSON of reports and the YAML writer from these declarations.
+    imprisonment: TermRange | None = attrs.field(
+        default=None, metadata={"columns": ("imprisonment_min_months", "imprisonment_max_months"), "unit": "months"}
+    )
+    life_imprisonment: bool = attrs.field(default=False, metadata={"columns": ("life_imprisonment",)})
+    criminal_detention: bool = attrs.field(default=False, metadata={"columns": ("criminal_detention",)})
+    public_surveillance: bool = attrs.field(default=False, metadata={"columns": ("public_surveillance",)})
+    administrative_detention: TermRange | None = attrs.field(
+        default=None, metadata={"columns": ("detention_min_days", "detention_max_days"), "unit": "days"}
+    )
+    warning: bool = attrs.field(default=False, metadata={"columns": ("warning",)})
+    fine: Fine | None = attrs.field(
+        default=None, metadata={"columns": ("fine_min", "fine_max", "fine_unspecified", "currency")}
+    )
+    combination: Combination | None = attrs.field(default=None, metadata={"columns": ("combination",)})
+    increase: Fraction | None = attrs.field(default=None, metadata={"columns": ("increase_up_to",)})
     """A raise of the base penalty by up to this fraction (habitual offending: 1/2)."""
 
     @property

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from policykit._penalty_fields import penalty_values
 from policykit._version import __version__
 from policykit.applying import Applicable, Raise
 from policykit.cases import Case
@@ -159,35 +160,11 @@ def render_comparison(
 
 
 def penalty_json(penalty: Penalty | None) -> dict[str, Any] | None:
-    """A penalty as plain JSON values (months and days as numbers, amounts as integers)."""
+    """A penalty as plain JSON values (months and days as numbers, amounts as integers), one key per export
+    column (declared on the model's fields)."""
     if penalty is None:
         return None
-    imprisonment = penalty.imprisonment
-    detention = penalty.administrative_detention
-    fine = penalty.fine
-    return {
-        "imprisonment_min_months": _number(imprisonment.min.months) if imprisonment and imprisonment.min else None,
-        "imprisonment_max_months": _number(imprisonment.max.months) if imprisonment and imprisonment.max else None,
-        "life_imprisonment": penalty.life_imprisonment,
-        "criminal_detention": penalty.criminal_detention,
-        "public_surveillance": penalty.public_surveillance,
-        "detention_min_days": detention.min.days if detention and detention.min else None,
-        "detention_max_days": detention.max.days if detention and detention.max else None,
-        "warning": penalty.warning,
-        "fine_min": fine.min if fine else None,
-        "fine_max": fine.max if fine else None,
-        "fine_unspecified": fine.unspecified if fine else False,
-        "currency": fine.currency if fine else None,
-        "combination": penalty.combination.value if penalty.combination else None,
-        "increase_up_to": (
-            f"{penalty.increase.numerator}/{penalty.increase.denominator}" if penalty.increase is not None else None
-        ),
-    }
-
-
-def _number(value: Any) -> int | float:
-    """A Fraction of months as an int when whole, else rounded to two decimals."""
-    return int(value) if value == int(value) else round(float(value), 2)
+    return penalty_values(penalty)
 
 
 def source_json(source: Source) -> dict[str, Any]:

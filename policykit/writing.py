@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from policykit._penalty_fields import penalty_yaml
 from policykit.model import (
     Dataset,
     Names,
@@ -50,30 +51,7 @@ def _range(term_range: TermRange) -> dict[str, str]:
 
 
 def _penalty(penalty: Penalty) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    if penalty.imprisonment is not None:
-        found["imprisonment"] = _range(penalty.imprisonment)
-    for flag in ("life_imprisonment", "criminal_detention", "public_surveillance"):
-        if getattr(penalty, flag):
-            found[flag] = True
-    if penalty.administrative_detention is not None:
-        found["administrative_detention"] = _range(penalty.administrative_detention)
-    if penalty.warning:
-        found["warning"] = True
-    if penalty.fine is not None:
-        fine: dict[str, Any] = {"currency": penalty.fine.currency}
-        if penalty.fine.unspecified:
-            fine["unspecified"] = True
-        if penalty.fine.min is not None:
-            fine["min"] = penalty.fine.min
-        if penalty.fine.max is not None:
-            fine["max"] = penalty.fine.max
-        found["fine"] = fine
-    if penalty.combination is not None:
-        found["combination"] = penalty.combination.value
-    if penalty.increase is not None:
-        found["increase"] = {"up_to": f"{penalty.increase.numerator}/{penalty.increase.denominator}"}
-    return found
+    return penalty_yaml(penalty)
 
 
 def _source(source: Source) -> dict[str, Any]:

@@ -351,3 +351,51 @@ def test_examples_run(example: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout
     assert "Traceback" not in result.stderr
+
+
+# -- one source of truth for a penalty's fields ------------------------------------------------------------------
+
+
+def test_every_penalty_field_reaches_the_export_its_schema_and_the_writer() -> None:
+    from fractions import Fraction
+
+    import attrs
+
+    from policykit._penalty_fields import PENALTY_COLUMNS, penalty_yaml
+    from policykit.model import Combination, Fine, Penalty, Term, TermRange, Unit
+
+    schema_columns = export_schema()["properties"]["records"]["items"]["properties"]
+    assert set(PENALTY_COLUMNS) <= set(COLUMNS)
+    assert set(PENALTY_COLUMNS) <= set(schema_columns)
+    full = Penalty(
+        imprisonment=TermRange(Term(1, Unit.YEARS), Term(3, Unit.YEARS)),
+        life_imprisonment=True,
+        criminal_detention=True,
+        public_surveillance=True,
+        administrative_detention=TermRange(Term(5, Unit.DAYS), Term(10, Unit.DAYS)),
+        warning=True,
+        fine=Fine("EUR", 10, 20, False),
+        combination=Combination.EITHER,
+        increase=Fraction(1, 2),
+    )
+    # A penalty with every field set writes every field (so the loader reads it back: see the round trips).
+    assert set(penalty_yaml(full)) == {field.name for field in attrs.fields(Penalty)}
+
+
+def test_a_penalty_field_without_columns_or_form_fails_loudly() -> None:
+    import attrs
+
+    from policykit._penalty_fields import declared_fields
+
+    @attrs.frozen
+    class NoColumns:
+        community_service: bool = False
+
+    @attrs.frozen
+    class UnknownType:
+        community_service: complex = attrs.field(default=0j, metadata={"columns": ("community_service",)})
+
+    with pytest.raises(TypeError, match="declares no export columns"):
+        declared_fields(NoColumns)
+    with pytest.raises(TypeError, match="no export, schema or YAML form"):
+        declared_fields(UnknownType)
