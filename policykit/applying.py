@@ -15,9 +15,10 @@ For each provision of a jurisdiction in force on the date that covers the case's
 The penalty of a provision for the case is the most severe that applies to it; the answer lists every
 provision that applies, most severe first, by `severity`: liability class (criminal, administrative, civil),
 life imprisonment, maximum imprisonment (an open-ended "at least N years" above any stated maximum), minimum
-imprisonment, administrative detention, maximum fine (amounts are compared only within one jurisdiction, so in one
-currency). Penalties of provisions that apply together are listed, never summed. A penalty that only raises
-another by a fraction (habitual offending) is listed apart, as an increase.
+imprisonment, whether the custodial sanction has no lighter alternative ("3 years" above "3 years or a fine"),
+administrative detention, maximum fine (amounts are compared only within one jurisdiction, so in one currency).
+Penalties of provisions that apply together are listed, never summed. A penalty that only raises another by a
+fraction (habitual offending) is listed apart, as an increase.
 
 What raises the answer: the provisions and tiers that would apply with exactly one more fact (or one quantity
 reaching a threshold) and punish more severely than the answer, each with that fact.
@@ -34,6 +35,7 @@ import attrs
 
 from policykit.cases import Case
 from policykit.model import (
+    Combination,
     CoverageStatement,
     CoverageStatus,
     Dataset,
@@ -51,8 +53,9 @@ from policykit.model import (
 )
 from policykit.queries import InForce, _in_force, check_jurisdiction, warn_if_stale
 
-Severity = tuple[int, bool, Fraction, Fraction, int, int]
-"""Liability rank, life imprisonment, longest and shortest imprisonment (months), detention (days), fine."""
+Severity = tuple[int, bool, Fraction, Fraction, bool, int, int]
+"""Liability rank, life imprisonment, longest and shortest imprisonment (months), no lighter alternative,
+detention (days), fine."""
 
 _NO_MAXIMUM = Fraction(10**6)  # "at least 3 years" with no stated maximum outranks any stated maximum
 
@@ -61,7 +64,7 @@ def severity(liability: Liability, penalty: Penalty | None) -> Severity:
     """A sort key: larger means more severe (the order is documented in this module's docstring)."""
     liability_rank = {Liability.CRIMINAL: 2, Liability.ADMINISTRATIVE: 1, Liability.CIVIL: 0}[liability]
     if penalty is None:
-        return (liability_rank, False, Fraction(0), Fraction(0), 0, 0)
+        return (liability_rank, False, Fraction(0), Fraction(0), False, 0, 0)
     imprisonment_max = Fraction(0)
     imprisonment_min = Fraction(0)
     if penalty.imprisonment is not None:
@@ -71,7 +74,28 @@ def severity(liability: Liability, penalty: Penalty | None) -> Severity:
     if penalty.administrative_detention is not None and penalty.administrative_detention.max is not None:
         detention = penalty.administrative_detention.max.days
     fine = penalty.fine.max if penalty.fine is not None and penalty.fine.max is not None else 0
-    return (liability_rank, penalty.life_imprisonment, imprisonment_max, imprisonment_min, detention, fine)
+    # "3 years" is more severe than "3 years or a fine": a court cannot choose a lighter sanction instead.
+    custodial = penalty.imprisonment is not None or penalty.life_imprisonment or penalty.administrative_detention
+    several = sum(
+        (
+            penalty.imprisonment is not None or penalty.life_imprisonment,
+            penalty.criminal_detention,
+            penalty.public_surveillance,
+            penalty.administrative_detention is not None,
+            penalty.warning,
+            penalty.fine is not None,
+        )
+    )
+    no_alternative = bool(custodial) and not (penalty.combination is Combination.EITHER and several > 1)
+    return (
+        liability_rank,
+        penalty.life_imprisonment,
+        imprisonment_max,
+        imprisonment_min,
+        no_alternative,
+        detention,
+        fine,
+    )
 
 
 def is_increase_only(penalty: Penalty | None) -> bool:

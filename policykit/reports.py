@@ -260,7 +260,8 @@ def comparison_json(dataset: Dataset, comparison: Comparison, lang: str = "en") 
 
 SEVERITY_ORDER = (
     "liability (criminal > administrative > civil), life imprisonment, maximum imprisonment (open-ended above any"
-    " stated maximum), minimum imprisonment, maximum administrative detention, maximum fine"
+    " stated maximum), minimum imprisonment, no lighter alternative to the custodial sanction, maximum"
+    " administrative detention, maximum fine"
 )
 
 
