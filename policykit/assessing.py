@@ -353,9 +353,9 @@ def history(
     >>> from policykit.assessing import history
     >>> from policykit.standards import load_standard
     >>> data = policykit.load()
-    >>> found = history(data, load_standard(data, "eu-2024-1385"), ["FR"], datetime.date(2026, 1, 1))
+    >>> found = history(data, load_standard(data, "eu-2024-1385"), ["KR"], datetime.date(2026, 1, 1))
     >>> found[1].requirement.article, found[1].meets_since
-    ('5(1)(b)', datetime.date(2024, 5, 23))
+    ('5(1)(b)', datetime.date(2020, 6, 25))
     """
     until = as_date(until, "until") if until is not None else dt.date.today()
     codes = _codes(dataset, jurisdictions)

@@ -124,13 +124,15 @@ def _finding_body(dataset: Dataset, finding: Finding, lang: str) -> str:
     for ground in finding.grounds:
         text = _ground(dataset, ground, lang)
         if ground.needs is not None:
-            text = f"{words['only_if'].format(fact=factor_name(dataset, ground.needs, lang))}: {text}"
+            text = (
+                f"{words['only_if'].format(fact=factor_name(dataset, ground.needs, lang))}{labels(lang)['colon']}{text}"
+            )
         grounds.append(text)
     if not grounds and finding.reason is Reason.NOT_CRIMINAL and finding.status is not None:
         grounds.append(finding.status.value.replace("_", " "))
     body = "; ".join(grounds)
     if finding.reason is not None:
-        return f"{words[finding.reason.value]}: {body}" if body else words[finding.reason.value]
+        return f"{words[finding.reason.value]}{labels(lang)['colon']}{body}" if body else words[finding.reason.value]
     return body
 
 
@@ -164,11 +166,12 @@ def describe_assessment(dataset: Dataset, assessment: Assessment, questions: _Qu
             for finding, body in zip(assessment.findings, bodies, strict=True):
                 conduct = dataset.conducts[finding.case.conduct] if finding.case is not None else None
                 name = (conduct.fr if lang == "fr" else conduct.en) if conduct is not None else ""
-                parts.append(f"{name}: {words[finding.verdict.value].lower()}, {body}")
+                parts.append(f"{name}{labels(lang)['colon']}{words[finding.verdict.value].lower()}, {body}")
         if requirement.floor is not None and assessment.verdict is Verdict.MEETS:
             floor = requirement.floor
             parts.append(words["floor"].format(term=format_term(floor.max_at_least, lang), article=floor.article))
-    text = f"{verdict}: {'; '.join(part for part in parts if part)}" if any(parts) else verdict
+    colon = labels(lang)["colon"]
+    text = f"{verdict}{colon}{'; '.join(part for part in parts if part)}" if any(parts) else verdict
     if assessment.questions:
         text += f" ({words['see'].format(questions=questions.mark(assessment.questions))})"
     return text
