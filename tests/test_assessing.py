@@ -94,7 +94,7 @@ CHECKED = [
             "A minor victim aggravates (227-23, 7 years against 2), but no aggravated form for a partner is coded; "
             "whether general sentencing rules suffice is a question, not a shortfall."),
     Checked("art_23", "KR", AS_OF, Verdict.UNKNOWN, Reason.NOT_IN_DATA, "kr/tba/art_22-6__para_1",
-            "The Telecommunications Business Act gives platforms duties, but who may order removal is not in the data."),
+            "The Telecommunications Business Act gives platforms duties; who may order removal is not in the data."),
 ]  # fmt: skip
 
 
@@ -123,7 +123,8 @@ def test_every_bundled_jurisdiction_is_assessed_and_non_members_as_if(
             if cell.verdict is Verdict.UNKNOWN:
                 assert cell.questions
             if cell.verdict is Verdict.MEETS:
-                assert cell.grounds and all(ground.version.sources for ground in cell.grounds)
+                assert cell.grounds
+                assert all(ground.version.sources for ground in cell.grounds)
     text = render_assessment(bundled, table)
     assert "measured as if it applied" in text
 
@@ -131,7 +132,8 @@ def test_every_bundled_jurisdiction_is_assessed_and_non_members_as_if(
 def test_directive_is_cited_article_by_article(directive: policykit.Standard) -> None:
     assert [r.article for r in directive.requirements[:3]] == ["5(1)(a)", "5(1)(b)", "5(1)(c)"]
     for requirement in directive.requirements:
-        assert requirement.sources and requirement.verified_on
+        assert requirement.sources
+        assert requirement.verified_on
         assert requirement.status is policykit.Status.VERIFIED or requirement.note
     assert directive.transposition_deadline == D(2027, 6, 14)
     assert standard_ids() == ["eu-2024-1385"]
@@ -147,7 +149,8 @@ def _cells(minimal: policykit.Dataset, standard: policykit.Standard, on: dt.date
 
 def test_fixture_verdicts(minimal: policykit.Dataset, test_standard: policykit.Standard) -> None:
     early = _cells(minimal, test_standard, D(2011, 1, 1))
-    assert early["filming"].verdict is Verdict.FALLS_SHORT and early["filming"].reasons == (Reason.NOT_CRIMINAL,)
+    assert early["filming"].verdict is Verdict.FALLS_SHORT
+    assert early["filming"].reasons == (Reason.NOT_CRIMINAL,)
     before = _cells(minimal, test_standard, D(2013, 1, 1))
     assert before["filming"].reasons == (Reason.MAXIMUM_BELOW_FLOOR,)
     after = _cells(minimal, test_standard, D(2016, 1, 1))
@@ -159,8 +162,10 @@ def test_fixture_verdicts(minimal: policykit.Dataset, test_standard: policykit.S
     assert after["aggravation"].verdict is Verdict.PARTLY
     assert [f.aggravation for f in after["aggravation"].findings if f.verdict is Verdict.MEETS] == ["minor_victim"]
     assert before["aggravation"].verdict is Verdict.UNKNOWN
-    assert after["flashing"].verdict is Verdict.UNKNOWN and after["flashing"].findings == ()
-    assert after["removal"].verdict is Verdict.UNKNOWN and after["removal"].reasons == (Reason.NOT_IN_DATA,)
+    assert after["flashing"].verdict is Verdict.UNKNOWN
+    assert after["flashing"].findings == ()
+    assert after["removal"].verdict is Verdict.UNKNOWN
+    assert after["removal"].reasons == (Reason.NOT_IN_DATA,)
     assert not after["filming"].as_if
 
 
@@ -194,7 +199,8 @@ def test_history_and_deadline(minimal: policykit.Dataset, test_standard: policyk
     assert "after the deadline" in late
     records = json.loads(render_history(minimal, test_standard, list(found.values()), D(2016, 1, 1), "json"))
     filming_record = next(r for r in records["history"] if r["requirement"] == "filming")
-    assert filming_record["meets_since"] == "2015-06-01" and filming_record["before_deadline"] is True
+    assert filming_record["meets_since"] == "2015-06-01"
+    assert filming_record["before_deadline"] is True
 
 
 def attrs_evolve_deadline(standard: policykit.Standard) -> policykit.Standard:
@@ -315,7 +321,8 @@ def test_cli_assess(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = capsys.readouterr().out
     for code in BUNDLED_CODES:
         assert f"| {code} " in out.splitlines()[0] + " "
-    assert "Art. 5(1)(a)" in out and "[1]" in out
+    assert "Art. 5(1)(a)" in out
+    assert "[1]" in out
     target = tmp_path / "out.json"
     assert main(["assess", "--standard", "eu-2024-1385", "--jurisdiction", "FR", "--format", "json",
                  "--as-of", "2026-11-21", "--output", str(target)]) == 0  # fmt: skip
