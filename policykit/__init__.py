@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from policykit._version import __version__
 from policykit.applying import Answer, Applicable, Raise, Undecided, apply, severity
+from policykit.assessing import Assessment, AssessmentTable, Verdict, assess
 from policykit.cases import Case, CaseError, make_case, plain_case
 from policykit.comparison import Cell, Comparison, Row, TierMode, compare
 from policykit.errors import ArgumentTypeError, DataError, PolicykitError, Problem, StaleDataWarning, UnknownIdError
@@ -39,6 +40,7 @@ from policykit.model import (
     Version,
 )
 from policykit.queries import Coverage, InForce, coverage, events_of, provisions_in_force, version_in_force
+from policykit.standards import Requirement, Standard, load_standard
 
 __all__ = [
     "Act",
@@ -46,6 +48,8 @@ __all__ = [
     "Answer",
     "Applicable",
     "ArgumentTypeError",
+    "Assessment",
+    "AssessmentTable",
     "Case",
     "CaseError",
     "Cell",
@@ -69,9 +73,11 @@ __all__ = [
     "Problem",
     "Provision",
     "Raise",
+    "Requirement",
     "Row",
     "Source",
     "StaleDataWarning",
+    "Standard",
     "Status",
     "Term",
     "TermRange",
@@ -79,14 +85,17 @@ __all__ = [
     "TierMode",
     "Undecided",
     "UnknownIdError",
+    "Verdict",
     "Version",
     "__version__",
     "apply",
+    "assess",
     "bundled_data_path",
     "compare",
     "coverage",
     "events_of",
     "load",
+    "load_standard",
     "make_case",
     "plain_case",
     "provisions_in_force",

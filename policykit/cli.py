@@ -185,6 +185,23 @@ def _parser() -> argparse.ArgumentParser:
     _add_output_options(difference)
     _add_data_options(difference)
 
+    assessing = commands.add_parser(
+        "assess", help="measure jurisdictions against a standard (Directive (EU) 2024/1385), requirement by requirement"
+    )
+    assessing.add_argument(
+        "--standard",
+        required=True,
+        metavar="ID",
+        help="a bundled standard, e.g. eu-2024-1385, or a standard's YAML file",
+    )
+    assessing.add_argument("--jurisdiction", action="append", metavar="J", help="a jurisdiction column (repeatable)")
+    assessing.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
+    assessing.add_argument(
+        "--timeline", action="store_true", help="since when each jurisdiction meets each requirement, up to --as-of"
+    )
+    _add_output_options(assessing)
+    _add_data_options(assessing)
+
     checking = commands.add_parser("validate", help="check data folders or files; exit 1 on any problem")
     checking.add_argument("paths", nargs="+", metavar="PATH", help="a data folder or a single data file")
     checking.add_argument(
@@ -418,6 +435,24 @@ def _run_diff(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
+def _run_assess(args: argparse.Namespace, stdout: TextIO) -> int:
+    # Imported here so this subcommand stays one self-contained addition to the command line.
+    from policykit.assessing import assess, history
+    from policykit.standard_reports import render_assessment, render_history
+    from policykit.standards import load_standard
+
+    dataset = _load(args)
+    standard = load_standard(dataset, args.standard)
+    on = args.as_of or dt.date.today()
+    if args.timeline:
+        found = history(dataset, standard, args.jurisdiction, on)
+        _write(render_history(dataset, standard, found, on, args.format, args.lang), args.output, stdout)
+        return 0
+    table = assess(dataset, standard, args.jurisdiction, on)
+    _write(render_assessment(dataset, table, args.format, args.lang), args.output, stdout)
+    return 0
+
+
 def _run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
     problems = validate(args.paths, today=args.today)
     status = 1 if problems else 0
@@ -444,6 +479,7 @@ _COMMANDS = {
     "schema": _run_schema,
     "timeline": _run_timeline,
     "diff": _run_diff,
+    "assess": _run_assess,
     "validate": _run_validate,
 }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import policykit
 from policykit.history import timeline
 from policykit.reports import render_comparison, timeline_table
+from policykit.standard_reports import render_assessment
 from policykit.tables import Table, render
 
 README = Path(__file__).parent.parent / "README.md"
@@ -75,10 +76,17 @@ def timeline_excerpt() -> str:
     return render(Table(table.headers, table.rows), "github")
 
 
+def assess_table() -> str:
+    data = policykit.load()
+    table = policykit.assess(data, "eu-2024-1385", on=AS_OF)
+    return render_assessment(data, table)
+
+
 BLOCKS = {
     "sample-table": sample_table,
     "maskpark-table": maskpark_table,
     "timeline-excerpt": timeline_excerpt,
+    "assess-table": assess_table,
     "data-status": data_status,
 }
 
