@@ -103,9 +103,9 @@ def compare(
 
     >>> import datetime, policykit
     >>> data = policykit.load()
-    >>> table = policykit.compare(data, conducts=["covert_filming"], on=datetime.date(2024, 1, 1))
+    >>> table = policykit.compare(data, ["covert_filming"], ["KR", "CN"], on=datetime.date(2024, 1, 1))
     >>> [cell.jurisdiction for cell in table.rows[0].cells]
-    ['CN', 'FR', 'KR']
+    ['KR', 'CN']
     >>> table = policykit.compare(data, ["distribution_covert"], ["CN"], datetime.date(2026, 6, 1),
     ...                           facts=["online", "obscene_material"], quantities={"members": 100000})
     >>> table.rows[0].cells[0].applied.provision.article

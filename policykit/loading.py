@@ -88,8 +88,8 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
 
     >>> import policykit
     >>> data = policykit.load()
-    >>> sorted(data.jurisdictions)
-    ['CN', 'FR', 'KR']
+    >>> "KR" in data.jurisdictions, data.conducts["covert_filming"].en
+    (True, 'Covert filming')
     """
     roots = [bundled_data_path()]
     if path is not None:
