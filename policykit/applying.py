@@ -86,7 +86,8 @@ def severity(liability: Liability, penalty: Penalty | None) -> Severity:
             penalty.fine is not None,
         )
     )
-    no_alternative = bool(custodial) and not (penalty.combination is Combination.EITHER and several > 1)
+    alternatives = (Combination.EITHER, Combination.EITHER_OR_BOTH)
+    no_alternative = bool(custodial) and not (penalty.combination in alternatives and several > 1)
     return (
         liability_rank,
         penalty.life_imprisonment,

@@ -59,6 +59,8 @@ class Combination(enum.Enum):
     CUMULATIVE = "cumulative"
     FINE_MAY_BE_ADDED = "fine_may_be_added"
     FINE_MUST_BE_ADDED = "fine_must_be_added"
+    EITHER_OR_BOTH = "either_or_both"
+    """The custodial sanction, the fine, or both (并处或者单处, 科或併科, 又はこれを併科する)."""
 
 
 class Measure(enum.Enum):

@@ -64,6 +64,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "and": "and",
         "plus_optional": "optionally with",
         "plus": "with",
+        "or_both": ", or both",
         "increase": "base penalty raised by up to {fraction}",
         "art": "art.",
         "criminal_specific": "Offence",
@@ -140,6 +141,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "and": "et",
         "plus_optional": "avec, le cas échéant,",
         "plus": "avec",
+        "or_both": ", ou les deux",
         "increase": "peine de base augmentée jusqu'à {fraction}",
         "art": "art.",
         "criminal_specific": "Infraction",
@@ -277,6 +279,8 @@ def describe_penalty(penalty: Penalty, lang: str = "en") -> str:
         text = f"{main}, {words['plus_optional']} {fine}"
     elif combination is Combination.FINE_MUST_BE_ADDED:
         text = f"{main}, {words['plus']} {fine}"
+    elif combination is Combination.EITHER_OR_BOTH:
+        text = f"{main}{joiner}{fine}{words['or_both']}"
     else:
         text = f"{main}{joiner}{fine}"
     if penalty.increase is not None:
