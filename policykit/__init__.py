@@ -13,7 +13,15 @@ from policykit._version import __version__
 from policykit.applying import Answer, Applicable, Raise, Undecided, apply, severity
 from policykit.cases import Case, CaseError, make_case, plain_case
 from policykit.comparison import Cell, Comparison, Row, TierMode, compare
-from policykit.errors import ArgumentTypeError, DataError, PolicykitError, Problem, StaleDataWarning, UnknownIdError
+from policykit.errors import (
+    ArgumentTypeError,
+    BeforeCoverageWarning,
+    DataError,
+    PolicykitError,
+    Problem,
+    StaleDataWarning,
+    UnknownIdError,
+)
 from policykit.loading import bundled_data_path, load, validate
 from policykit.model import (
     Act,
@@ -46,6 +54,7 @@ __all__ = [
     "Answer",
     "Applicable",
     "ArgumentTypeError",
+    "BeforeCoverageWarning",
     "Case",
     "CaseError",
     "Cell",

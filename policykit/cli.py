@@ -23,7 +23,7 @@ from typing import NoReturn, TextIO
 from policykit._version import __version__
 from policykit.cases import CaseError
 from policykit.comparison import TierMode, compare
-from policykit.errors import DataError, PolicykitError, StaleDataWarning, UnknownIdError
+from policykit.errors import BeforeCoverageWarning, DataError, PolicykitError, StaleDataWarning, UnknownIdError
 from policykit.export import export_records, export_schema, to_csv, to_json
 from policykit.history import diff, timeline
 from policykit.loading import load, validate
@@ -477,6 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             # The CLI says so in its own output; a Python warning line would only repeat it.
             warnings.simplefilter("ignore", StaleDataWarning)
+            warnings.simplefilter("ignore", BeforeCoverageWarning)
             status = _COMMANDS[args.command](args, sys.stdout)
         try:
             sys.stdout.flush()

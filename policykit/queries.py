@@ -10,11 +10,11 @@ import datetime as dt
 import re
 import warnings
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol, TypeAlias
 
 import attrs
 
-from policykit.errors import ArgumentTypeError, StaleDataWarning, UnknownIdError
+from policykit.errors import ArgumentTypeError, BeforeCoverageWarning, StaleDataWarning, UnknownIdError
 from policykit.model import (
     CoverageStatement,
     CoverageStatus,
@@ -64,6 +64,16 @@ class Coverage:
             return "the data has no provision and no coverage statement for this date"
         return None
 
+
+class HasDate(Protocol):
+    """Anything with a `.date()` method that gives a `datetime.date`, such as a `pandas.Timestamp`."""
+
+    def date(self) -> dt.date: ...
+
+
+#: What a public function accepts for a date: a `datetime.date` or `datetime.datetime`, an ISO `YYYY-MM-DD`
+#: text, or an object with a `.date()` method (`pandas.Timestamp`); see `as_date`.
+DateLike: TypeAlias = "dt.date | str | HasDate"
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -152,7 +162,18 @@ def events_of(dataset: Dataset, jurisdiction: str) -> list[Event]:
 
 
 def warn_if_stale(dataset: Dataset, on: dt.date, jurisdiction: str | None = None, stacklevel: int = 3) -> None:
+    """Warn (`StaleDataWarning`) when `on` is after the data was last verified, and (`BeforeCoverageWarning`)
+    when it is before `jurisdiction`'s data begins."""
     on = as_date(on)
+    known = dataset.jurisdictions.get(jurisdiction) if jurisdiction is not None else None
+    if known is not None and on < known.coverage_from:
+        warnings.warn(
+            BeforeCoverageWarning(
+                f"{on} is before the {jurisdiction} data begins ({known.coverage_from}); law in force then is not"
+                " in the data"
+            ),
+            stacklevel=stacklevel,
+        )
     verified_on = dataset.verified_on(jurisdiction)
     if verified_on is not None and on > verified_on:
         scope = f"{jurisdiction} " if jurisdiction else ""
