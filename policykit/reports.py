@@ -17,6 +17,7 @@ from policykit.cases import Case
 from policykit.comparison import Cell, Comparison, Row
 from policykit.history import Aspect, Change, Diff
 from policykit.model import Ancillary, Dataset, Event, Penalty, Provision, Source, Status, Threshold, Version
+from policykit.queries import Coverage, InForce
 from policykit.rendering import (
     describe_case,
     describe_cell,
@@ -583,3 +584,60 @@ def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "
     notes = (*notes, *_before_coverage_notes(dataset, [diff.jurisdiction], diff.start, lang), *table.notes)
     table = Table(table.headers, table.rows, notes, table.footnotes)
     return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
+
+
+def show_json(
+    dataset: Dataset, code: str, on: dt.date, items: Sequence[InForce], uncovered: Sequence[Coverage] = ()
+) -> str:
+    """What `policykit show --format json` prints: the provisions in force (`provisions_in_force`) with their
+    versions, penalties, tiers and sources, and the coverage (`coverage`) of conducts that no provision covers."""
+    verified = dataset.verified_on(code)
+    provisions = []
+    for item in items:
+        provision, version = item.provision, item.version
+        provisions.append(
+            {
+                "provision_id": provision.id,
+                "article": provision.article,
+                "instrument": provision.instrument_id,
+                "liability": provision.liability.value,
+                "reach": provision.reach.value,
+                "version": _version_ref(version),
+                "conducts": list(version.conducts),
+                "applies_only_when": list(version.applies_only_when),
+                "penalty": penalty_json(version.penalty),
+                "penalty_text": describe_penalty(version.penalty) if version.penalty is not None else None,
+                "tiers": [
+                    {"factors": list(tier.factors), "penalty": penalty_json(tier.penalty)} for tier in version.tiers
+                ],
+                "thresholds": [_threshold_json(threshold) for threshold in version.thresholds],
+                "ancillary_measures": [
+                    {"measure": measure.measure.value, "mandatory": measure.mandatory} for measure in version.ancillary
+                ],
+                "prosecution": version.prosecution.value,
+                "summary": version.summary,
+                "note": version.note,
+                "sources": [source_json(source) for source in version.sources],
+            }
+        )
+    coverage = [
+        {
+            "conduct": found.conduct,
+            "status": found.status.value,
+            "reason": found.reason,
+            "verified_on": found.statement.verified_on.isoformat() if found.statement is not None else None,
+        }
+        for found in uncovered
+    ]
+    document = {
+        "metadata": {
+            "policykit_version": __version__,
+            "jurisdiction": code,
+            "as_of": on.isoformat(),
+            "data_verified_on": verified.isoformat() if verified else None,
+            "data_begins_on": dataset.jurisdictions[code].coverage_from.isoformat(),
+        },
+        "provisions": provisions,
+        "coverage": coverage,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
