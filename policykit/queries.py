@@ -161,7 +161,7 @@ def events_of(dataset: Dataset, jurisdiction: str) -> list[Event]:
     return sorted(found, key=lambda event: (event.started_on, event.id))
 
 
-def warn_if_stale(dataset: Dataset, on: dt.date, jurisdiction: str | None = None, stacklevel: int = 3) -> None:
+def warn_if_stale(dataset: Dataset, on: DateLike, jurisdiction: str | None = None, stacklevel: int = 3) -> None:
     """Warn (`StaleDataWarning`) when `on` is after the data was last verified, and (`BeforeCoverageWarning`)
     when it is before `jurisdiction`'s data begins."""
     on = as_date(on)
@@ -185,7 +185,7 @@ def warn_if_stale(dataset: Dataset, on: dt.date, jurisdiction: str | None = None
         )
 
 
-def version_in_force(dataset: Dataset, provision_id: str, on: dt.date) -> Version | None:
+def version_in_force(dataset: Dataset, provision_id: str, on: DateLike) -> Version | None:
     """The version of `provision_id` in force on `on`; None before its first version or after its repeal.
 
     >>> import datetime, policykit
@@ -203,7 +203,7 @@ def version_in_force(dataset: Dataset, provision_id: str, on: dt.date) -> Versio
     return provision.version_on(on)
 
 
-def provisions_in_force(dataset: Dataset, jurisdiction: str, on: dt.date, conduct: str | None = None) -> list[InForce]:
+def provisions_in_force(dataset: Dataset, jurisdiction: str, on: DateLike, conduct: str | None = None) -> list[InForce]:
     """The provisions of `jurisdiction` in force on `on` (covering `conduct`, if given), in id order."""
     on = as_date(on)
     code = check_jurisdiction(dataset, jurisdiction)
@@ -234,7 +234,7 @@ def _status_rank(item: InForce) -> tuple[int, CoverageStatus]:
     return 3, CoverageStatus.CIVIL_REMEDY
 
 
-def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: dt.date) -> Coverage:
+def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: DateLike) -> Coverage:
     """How `jurisdiction` treats `conduct` on `on`.
 
     >>> import datetime, policykit

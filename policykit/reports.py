@@ -213,7 +213,17 @@ def comparison_table(
 def render_comparison(
     dataset: Dataset, comparison: Comparison, fmt: str = "github", lang: str = "en", transpose: bool = False
 ) -> str:
-    """The comparison in `fmt` (a table format, csv, tsv or json)."""
+    """The comparison in `fmt`: a table format (github, pipe, grid, simple, rst, html, latex), csv or tsv (cells
+    only, for programs) or json (every applicable provision, its penalty as numbers and its sources). Tables carry
+    numbered sources, the case, the dates, a dagger note for unverified figures and a legend of abbreviations.
+
+    >>> import policykit
+    >>> data = policykit.load()
+    >>> table = policykit.compare(data, ["possession_viewing"], ["CN"], "2026-11-21")
+    >>> print(policykit.render_comparison(data, table, "csv"), end="")
+    Conduct,CN
+    Possession or viewing,"Unknown (researched, unclear; the reason is in the note)"
+    """
     if fmt == "json":
         return comparison_json(dataset, comparison, lang)
     if fmt in ("csv", "tsv"):
@@ -536,8 +546,15 @@ def render_timeline(
     lang: str = "en",
     events: Sequence[Event] = (),
 ) -> str:
-    """The timeline in `fmt`; with `events`, the incidents that give context are placed among the changes (JSON:
-    an `events` list beside `changes`)."""
+    """The timeline in `fmt` (a table format, csv, tsv or json); with `events` (`events_of`), the incidents that
+    give context are placed among the changes (JSON: an `events` list beside `changes`).
+
+    >>> import policykit
+    >>> data = policykit.load()
+    >>> changes = policykit.timeline(data, "FR", ["deepfake_distribution"], start="2024-01-01")
+    >>> print(policykit.render_timeline(data, "FR", changes, "csv").splitlines()[2][:60])
+    2024-05-23,fr/code-penal/art_226-8-1,226-8-1,Loi n° 2024-449
+    """
     if fmt == "json":
         records = [_event_json(event) for event in events] if events else None
         return changes_json(changes, {"jurisdiction": code}, records)
@@ -567,6 +584,14 @@ def _event_json(event: Event) -> dict[str, Any]:
 
 
 def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "en") -> str:
+    """The changes of a `diff` in `fmt` (a table format, csv, tsv or json), with the two dates under the table.
+
+    >>> import json, policykit
+    >>> data = policykit.load()
+    >>> found = json.loads(policykit.render_diff(data, policykit.diff(data, "CN", "2025-12-31", "2026-01-01"), "json"))
+    >>> sorted({change["kind"] for change in found["changes"]})
+    ['enacted', 'renumbered']
+    """
     if fmt == "json":
         return changes_json(
             list(diff.changes),

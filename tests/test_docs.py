@@ -50,8 +50,8 @@ def test_readme_and_ci_install_from_the_same_pinned_file() -> None:
 def test_docstring_examples() -> None:
     import doctest
 
-    from policykit import comparison, loading, queries
+    from policykit import applying, cases, comparison, export, history, loading, queries, rendering, reports
 
-    for module in (policykit, loading, queries, comparison):
+    for module in (policykit, loading, queries, comparison, applying, cases, history, export, reports, rendering):
         result = doctest.testmod(module, raise_on_error=False, verbose=False)
         assert result.failed == 0, module.__name__
