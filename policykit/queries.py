@@ -39,7 +39,7 @@ class InForce:
 
 @attrs.frozen
 class Coverage:
-    """How a jurisdiction treats a conduct on a date: never blank (DOMAIN §4).
+    """How a jurisdiction treats a conduct on a date: never blank.
 
     `provisions` are those that reach the conduct's plain case; `conditional` those that apply only when
     some further facts hold (a minor victim, obscene material, special equipment). `policykit.apply` answers
@@ -73,7 +73,7 @@ class HasDate(Protocol):
 
 #: What a public function accepts for a date: a `datetime.date` or `datetime.datetime`, an ISO `YYYY-MM-DD`
 #: text, or an object with a `.date()` method (`pandas.Timestamp`); see `as_date`.
-DateLike: TypeAlias = "dt.date | str | HasDate"
+DateLike: TypeAlias = dt.date | str | HasDate
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 

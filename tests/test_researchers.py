@@ -344,3 +344,11 @@ def test_schema_prints_the_data_format_and_the_package_descriptor(capsys: pytest
     assert (code, out.splitlines()[0]) == (0, "# The policykit data format")
     code, out, _ = _run(capsys, "schema", "datapackage")
     assert json.loads(out)["profile"] == "tabular-data-package"
+
+
+def test_the_api_reference_builds_without_a_warning(tmp_path: Path) -> None:
+    pdoc = pytest.importorskip("pdoc")
+    # pytest turns warnings into errors (pyproject.toml), as `python -W error -m pdoc` does in .ci/run.
+    pdoc.pdoc("policykit", "policykit.export", "policykit.history", "policykit.reports", output_directory=tmp_path)
+    assert (tmp_path / "policykit.html").is_file()
+    assert (tmp_path / "policykit" / "export.html").is_file()
