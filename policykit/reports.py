@@ -476,7 +476,9 @@ def _measure_words(measure: Ancillary, lang: str) -> str:
     return text if measure.mandatory else f"{text} ({words['discretionary']})"
 
 
-def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en", events: Sequence[Event] = ()) -> Table:
+def timeline_table(
+    dataset: Dataset, changes: list[Change], lang: str = "en", events: Sequence[Event] = (), footnoted: bool = True
+) -> Table:
     """Changes as rows, oldest first; `events` (context, not law) are placed by their start date, before the
     changes of the same day. The sort is stable, so changes of one day keep their order."""
     words = labels(lang)
@@ -492,11 +494,11 @@ def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en", ev
                 words["event"].format(name=entry.name.best(lang)) + f"{words['colon']}{' '.join(entry.summary.split())}"
             )
             day = format_day(entry.started_on, lang, entry.precision)
-            rows.append((day, entry.id, "—", "—", text + footnotes.mark(notes)))
+            rows.append((day, entry.id, "—", "—", text + (footnotes.mark(notes) if footnoted else "")))
             continue
         act_text = entry.act.reference if entry.act is not None else "—"
         version = entry.after or entry.before
-        marks = footnotes.mark([_source_note(s) for s in version.sources]) if version is not None else ""
+        marks = footnotes.mark([_source_note(s) for s in version.sources]) if version is not None and footnoted else ""
         dagger = unverified_mark(version, lang) if version is not None else ""
         text = _change_text(dataset, entry, lang) + dagger + marks
         rows.append((format_day(entry.on, lang), entry.provision_id, entry.article, act_text, text))
@@ -558,8 +560,9 @@ def render_timeline(
     if fmt == "json":
         records = [_event_json(event) for event in events] if events else None
         return changes_json(changes, {"jurisdiction": code}, records)
-    table = timeline_table(dataset, changes, lang, events)
-    return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
+    delimited = fmt in ("csv", "tsv")  # for programs: no footnote marks, no notes (sources are in the JSON)
+    table = timeline_table(dataset, changes, lang, events, footnoted=not delimited)
+    return render(Table(table.headers, table.rows) if delimited else table, fmt)
 
 
 def _event_json(event: Event) -> dict[str, Any]:
@@ -598,7 +601,7 @@ def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "
             {"jurisdiction": diff.jurisdiction, "from": diff.start.isoformat(), "to": diff.end.isoformat()},
         )
     words = labels(lang)
-    table = timeline_table(dataset, list(diff.changes), lang)
+    table = timeline_table(dataset, list(diff.changes), lang, footnoted=fmt not in ("csv", "tsv"))
     notes: tuple[str, ...] = (
         words["diff_between"].format(
             code=diff.jurisdiction, start=format_day(diff.start, lang), end=format_day(diff.end, lang)
