@@ -340,7 +340,7 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
     from policykit.queries import coverage
 
     # A conduct whose plain case no provision covers gets the data's coverage statement (not covered, or unknown
-    # with its reason), even when provisions for narrower cases (a minor victim) are listed above it.
+    # with its reason), even when provisions for narrower cases (a minor victim) are listed below it.
     found_coverage = [coverage(dataset, code, conduct, on) for conduct in dict.fromkeys(args.conduct or [])]
     uncovered = [found for found in found_coverage if found.status.value in ("not_covered", "unknown")]
     if args.format == "json":
