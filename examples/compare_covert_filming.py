@@ -9,7 +9,6 @@ import datetime as dt
 import warnings
 
 import policykit
-from policykit.reports import render_comparison
 
 CONDUCTS = ["covert_filming", "distribution_covert", "distribution_for_profit"]
 
@@ -20,7 +19,7 @@ def main() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", policykit.StaleDataWarning)  # the table's footer says so anyway
             table = policykit.compare(data, conducts=CONDUCTS, on=on, tiers=policykit.TierMode.ALL)
-        print(render_comparison(data, table))
+        print(policykit.render_comparison(data, table))
 
     # The same comparison as data: which cells are crimes, which police matters, and what one more fact changes?
     table = policykit.compare(data, conducts=["covert_filming"], on=dt.date(2025, 7, 1))

@@ -51,7 +51,7 @@ from policykit.model import (
     Tier,
     Version,
 )
-from policykit.queries import InForce, _in_force, check_jurisdiction, warn_if_stale
+from policykit.queries import DateLike, InForce, _in_force, as_date, check_jurisdiction, warn_if_stale
 
 Severity = tuple[int, bool, Fraction, Fraction, bool, int, int]
 """Liability rank, life imprisonment, longest and shortest imprisonment (months), no lighter alternative,
@@ -198,7 +198,7 @@ class Answer:
         return None
 
 
-def apply(dataset: Dataset, jurisdiction: str, case: Case, on: dt.date) -> Answer:
+def apply(dataset: Dataset, jurisdiction: str, case: Case, on: DateLike) -> Answer:
     """Apply the law of `jurisdiction` in force on `on` to `case`.
 
     >>> import datetime, policykit
@@ -208,11 +208,12 @@ def apply(dataset: Dataset, jurisdiction: str, case: Case, on: dt.date) -> Answe
     >>> answer.most_severe.provision.article
     '226-8-1'
     >>> [(r.fact, r.provision.article) for r in answer.raises][:2]
-    [('minor_victim', '227-23'), ('online', '226-8-1')]
+    [('minor_victim', '227-23(2)'), ('online', '226-8-1')]
     """
+    day = as_date(on)
     code = check_jurisdiction(dataset, jurisdiction)
-    warn_if_stale(dataset, on, code)
-    return _apply(dataset, code, case, on)
+    warn_if_stale(dataset, day, code)
+    return _apply(dataset, code, case, day)
 
 
 def _apply(dataset: Dataset, code: str, case: Case, on: dt.date) -> Answer:

@@ -29,7 +29,7 @@ class Case:
     >>> import policykit
     >>> case = policykit.make_case(policykit.load(), "deepfake_distribution", facts=["online"])
     >>> sorted(case.facts)
-    ['online', 'sexual_content']
+    ['online', 'sexual_content', 'synthetic_images']
     """
 
     conduct: str

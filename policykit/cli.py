@@ -69,7 +69,7 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
         metavar="PATH",
-        help="a data folder to use instead of the bundled data (see docs/data-format.md)",
+        help="a data folder to use instead of the bundled data (its format: `policykit schema data-format`)",
     )
     parser.add_argument(
         "--merge",
@@ -81,7 +81,9 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="github", help="output format (default: github)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels, money and dates")
-    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of standard output ('-': standard output)"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,6 +110,12 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
     show.add_argument("--conduct", action="append", metavar="C", help="only provisions covering this conduct")
     show.add_argument("--lang", choices=LANGUAGES, default="en", help="language of penalties, money and dates")
+    show.add_argument(
+        "--format", choices=("text", "json"), default="text", help="plain text, or JSON for programs (default: text)"
+    )
+    show.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of standard output ('-': standard output)"
+    )
     _add_data_options(show)
 
     comparison = commands.add_parser("compare", help="compare conducts across jurisdictions")
@@ -153,21 +161,41 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_options(comparison)
 
     exporting = commands.add_parser(
-        "export", help="tidy records (one per provision version and tier) for R, Stata, pandas"
+        "export",
+        help="tidy records (one per provision version and tier), coverage statements and events for R, Stata, pandas",
+    )
+    exporting.add_argument(
+        "what",
+        nargs="?",
+        choices=("records", "coverage", "events", "all", "package"),
+        default="records",
+        help="records: provision versions and tiers (default); coverage: what holds where no provision covers a"
+        " conduct (not covered, unknown, with reasons); events; all: the three in one JSON document; package: a"
+        " Frictionless Data package (CSV files and datapackage.json) written to the folder --output",
     )
     exporting.add_argument(
         "--format", choices=("csv", "tsv", "json"), default="csv", help="output format (default: csv)"
     )
+    exporting.add_argument("--conduct", action="append", metavar="C", help="only rows about this conduct (repeatable)")
     exporting.add_argument("--as-of", type=_date, metavar="DATE", help="only versions in force on DATE (default: all)")
     exporting.add_argument("--jurisdiction", action="append", metavar="J", help="only this jurisdiction (repeatable)")
     exporting.add_argument(
         "--timestamp", action="store_true", help="add generated_at to JSON metadata (output is then not reproducible)"
     )
-    exporting.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    exporting.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output ('-': standard output); for package, the folder to write",
+    )
     _add_data_options(exporting)
 
     schema = commands.add_parser("schema", help="print a JSON Schema shipped with policykit")
-    schema.add_argument("name", choices=("export",), help="which schema")
+    schema.add_argument(
+        "name",
+        choices=("export", "datapackage", "data-format"),
+        help="export: JSON Schema of `export --format json`; datapackage: the Data Package descriptor of"
+        " `export package`; data-format: the documentation of the data files (Markdown)",
+    )
 
     history = commands.add_parser("timeline", help="every dated change to a jurisdiction's provisions")
     history.add_argument("jurisdiction", metavar="J", help="jurisdiction code, e.g. KR")
@@ -175,6 +203,8 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--events", action="store_true", help="also list the jurisdiction's events (context, not law) by date"
     )
+    history.add_argument("--from", dest="start", type=_date, metavar="DATE", help="only changes on or after DATE")
+    history.add_argument("--to", dest="end", type=_date, metavar="DATE", help="only changes on or before DATE")
     _add_output_options(history)
     _add_data_options(history)
 
@@ -216,6 +246,8 @@ def _parser() -> argparse.ArgumentParser:
 def _load(args: argparse.Namespace) -> Dataset:
     if args.merge and not args.data:
         raise _UsageError("--merge needs --data PATH")
+    if args.data is not None and not os.path.lexists(args.data):
+        raise _UsageError(f"--data {args.data!r}: no such file or folder")
     return load(args.data, merge=args.merge) if args.data else load()
 
 
@@ -226,7 +258,7 @@ def _write(text: str, output: str | None, stdout: TextIO) -> None:
     so a failure (a full disk, an interrupt) never leaves a truncated file where a good one was. A FIFO or
     device (`/dev/stdout`) is written to directly. Any failure raises `_OutputError` (exit status 1).
     """
-    if output is None:
+    if output is None or output == "-":
         stdout.write(text)
         return
     temporary: str | None = None
@@ -322,9 +354,31 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         + (f" ({jurisdiction.name.original})" if jurisdiction.name.original else ""),
         f"Provisions in force on {on.isoformat()}; data verified on {verified.isoformat() if verified else '—'}.",
     ]
+    from policykit.queries import coverage
+
+    # A conduct whose plain case no provision covers gets the data's coverage statement (not covered, or unknown
+    # with its reason), even when provisions for narrower cases (a minor victim) are listed below it.
+    found_coverage = [coverage(dataset, code, conduct, on) for conduct in dict.fromkeys(args.conduct or [])]
+    uncovered = [found for found in found_coverage if found.status.value in ("not_covered", "unknown")]
+    if args.format == "json":
+        from policykit.reports import show_json
+
+        _write(show_json(dataset, code, on, items, uncovered), args.output, stdout)
+        return 0
     if not items:
         lines.append("")
         lines.append("No provision in the data is in force on this date.")
+    for found in uncovered:
+        lines.append("")
+        status = found.status.value.replace("_", " ")
+        checked = f" (checked {found.statement.verified_on.isoformat()})" if found.statement is not None else ""
+        narrower = " The provisions listed below reach only narrower cases." if found.conditional else ""
+        lines.append(
+            f"{found.conduct}: {status} (its plain case). {' '.join((found.reason or '').split())}{checked}{narrower}"
+        )
+    if on < jurisdiction.coverage_from:
+        lines.append("")
+        lines.append(labels("en")["before_coverage"].format(code=code, date=jurisdiction.coverage_from.isoformat()))
     for item in items:
         provision, version = item.provision, item.version
         act = jurisdiction.acts.get(version.amended_by.rsplit("/", 1)[-1])
@@ -368,7 +422,7 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
     if verified is not None and on > verified:
         lines.append("")
         lines.append(labels("en")["stale"])
-    stdout.write("\n".join(lines) + "\n")
+    _write("\n".join(lines) + "\n", args.output, stdout)
     return 0
 
 
@@ -401,18 +455,63 @@ def _run_compare(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _run_export(args: argparse.Namespace, stdout: TextIO) -> int:
+    from policykit import export
+
     dataset = _load(args)
-    records = export_records(dataset, on=args.as_of, jurisdictions=args.jurisdiction)
+    if args.what == "package":
+        if args.output in (None, "-"):
+            raise _UsageError("export package writes a folder: give it with --output FOLDER")
+        if args.format != "csv":
+            raise _UsageError("export package writes CSV files: drop --format")
+        try:
+            export.write_datapackage(dataset, args.output, args.as_of, args.jurisdiction, args.conduct)
+        except OSError as error:
+            raise _OutputError(f"cannot write {args.output}: {error.strerror or error}") from None
+        return 0
+    if args.what == "all" and args.format != "json":
+        raise _UsageError("export all writes one JSON document: add --format json (or export each table as CSV)")
+    records = coverage = events = None
+    if args.what in ("records", "all"):
+        records = export_records(dataset, on=args.as_of, jurisdictions=args.jurisdiction, conducts=args.conduct)
+    if args.what in ("coverage", "all"):
+        coverage = export.coverage_records(dataset, args.as_of, args.jurisdiction, args.conduct)
+    if args.what in ("events", "all"):
+        events = export.event_records(dataset, args.jurisdiction)
     if args.format == "json":
         stamp = dt.datetime.now(dt.timezone.utc) if args.timestamp else None
-        text = to_json(dataset, records, on=args.as_of, generated_at=stamp)
+        text = to_json(dataset, records or [], on=args.as_of, generated_at=stamp, coverage=coverage, events=events)
+        if records is None:  # coverage or events alone: not under `records`
+            document = json.loads(text)
+            del document["records"]
+            text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = to_csv(records, "," if args.format == "csv" else "\t")
+        delimiter = "," if args.format == "csv" else "\t"
+        if coverage is not None:
+            text = to_csv(coverage, delimiter, export.COVERAGE_COLUMNS)
+        elif events is not None:
+            text = to_csv(events, delimiter, export.EVENT_COLUMNS)
+        else:
+            text = to_csv(records or [], delimiter)
     _write(text, args.output, stdout)
     return 0
 
 
+def _data_format_path() -> Path:
+    """docs/data-format.md: shipped inside the wheel, or in the source checkout."""
+    here = Path(__file__).parent
+    packaged = here / "_bundled" / "docs" / "data-format.md"
+    return packaged if packaged.is_file() else here.parent / "docs" / "data-format.md"
+
+
 def _run_schema(args: argparse.Namespace, stdout: TextIO) -> int:
+    if args.name == "data-format":
+        stdout.write(_data_format_path().read_text(encoding="utf-8"))
+        return 0
+    if args.name == "datapackage":
+        from policykit.export import datapackage
+
+        stdout.write(json.dumps(datapackage(load()), ensure_ascii=False, indent=2) + "\n")
+        return 0
     stdout.write(json.dumps(export_schema(), indent=2) + "\n")
     return 0
 
@@ -420,7 +519,9 @@ def _run_schema(args: argparse.Namespace, stdout: TextIO) -> int:
 def _run_timeline(args: argparse.Namespace, stdout: TextIO) -> int:
     dataset = _load(args)
     code = check_jurisdiction(dataset, args.jurisdiction)
-    changes = timeline(dataset, code, args.conduct)
+    if args.start is not None and args.end is not None and args.end < args.start:
+        raise _UsageError(f"--to {args.end} is before --from {args.start}")
+    changes = timeline(dataset, code, args.conduct, args.start, args.end)
     events = events_of(dataset, code) if args.events else []
     _write(render_timeline(dataset, code, changes, args.format, args.lang, events), args.output, stdout)
     return 0
@@ -484,6 +585,14 @@ _COMMANDS = {
 }
 
 
+def _subcommand_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[command]
+            return found
+    return parser  # pragma: no cover - the parser always has its subcommands
+
+
 def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:
     parser.exit(2, f"{parser.prog}: error: {message}\n")
 
@@ -508,11 +617,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 success, 1 problems in the data or output that could
     not be written, 2 bad usage), whatever happens to standard output."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        # Reported by the subcommand, with its own usage line (`policykit show: error: ...`), not the top level's.
+        _subcommand_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         with warnings.catch_warnings():
             # The CLI says so in its own output; a Python warning line would only repeat it.
             warnings.simplefilter("ignore", StaleDataWarning)
+            # Likewise for a date before the data begins: the tables say so in a note under them.
+            warnings.filterwarnings("ignore", message=r".* is before the .* data begins")
             status = _COMMANDS[args.command](args, sys.stdout)
         try:
             sys.stdout.flush()

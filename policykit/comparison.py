@@ -16,7 +16,7 @@ import attrs
 from policykit.applying import Answer, Applicable, _apply, severity
 from policykit.cases import Case, _ids, make_case, with_fact
 from policykit.model import CoverageStatus, Dataset, Penalty, Source, ThresholdMeasure
-from policykit.queries import _in_force, as_date, as_ids, check_conduct, check_jurisdiction, warn_if_stale
+from policykit.queries import DateLike, _in_force, as_date, as_ids, check_conduct, check_jurisdiction, warn_if_stale
 
 __all__ = ["Cell", "Comparison", "Row", "TierMode", "compare", "severity"]
 
@@ -92,7 +92,7 @@ def compare(
     dataset: Dataset,
     conducts: Iterable[str] | None = None,
     jurisdictions: Iterable[str] | None = None,
-    on: dt.date | None = None,
+    on: DateLike | None = None,
     tiers: TierMode = TierMode.BASE,
     facts: Iterable[str] = (),
     quantities: Mapping[str, int] | None = None,

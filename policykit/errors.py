@@ -72,3 +72,8 @@ class ArgumentTypeError(PolicykitError, TypeError):
 
 class StaleDataWarning(UserWarning):
     """A query asks about a date after the data was last checked against its sources."""
+
+
+class BeforeCoverageWarning(UserWarning):
+    """A query asks about a date before a jurisdiction's data begins (its `coverage_from`): law in force then is
+    not in the data, so "unknown" there means "not researched"."""

@@ -9,14 +9,16 @@ from collections.abc import Iterable
 import attrs
 
 from policykit.applying import severity
+from policykit.errors import ArgumentTypeError
 from policykit.model import Act, Dataset, Provision, Version
-from policykit.queries import as_date, as_ids, check_conduct, check_jurisdiction
+from policykit.queries import DateLike, as_date, as_ids, check_conduct, check_jurisdiction
 
 _ONE_DAY = dt.timedelta(days=1)
 
 
 class ChangeKind(enum.Enum):
-    ENACTED = "enacted"  # a provision's first version, not a renumbering
+    ENACTED = "enacted"  # a provision's creation: its first version starts inside the data's coverage period
+    FIRST_CODED = "first_coded"  # the first version in the data, already in force when the coverage period begins
     RENUMBERED = "renumbered"  # the first version of a provision that succeeds another
     RAISED = "raised"  # a new version with a more severe base penalty
     LOWERED = "lowered"  # a new version with a less severe base penalty
@@ -26,6 +28,47 @@ class ChangeKind(enum.Enum):
 
 
 _ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
+
+
+class Aspect(enum.Enum):
+    """A part of a provision version that one version can change from the last, in the order they are named."""
+
+    PENALTY_TERMS = "penalty_terms"  # the base penalty's terms, at the same severity
+    TIERS = "tiers"
+    THRESHOLDS = "thresholds"
+    CONDUCTS = "conducts"
+    CONDITIONS = "conditions"  # applies_only_when
+    ANCILLARY = "ancillary"  # sex-offender registration, confiscation, orders
+    PROSECUTION = "prosecution"
+    WORDING = "wording"  # only the summary of the text: no coded term changed
+
+
+def changed_aspects(before: Version, after: Version) -> tuple[Aspect, ...]:
+    """What `after` changes from `before`, besides the severity of the base penalty; `WORDING` alone when the
+    versions differ in no coded term (the act reworded the text; the summary says how).
+
+    >>> import policykit
+    >>> from policykit.history import changed_aspects
+    >>> versions = policykit.load().provisions["kr/sca/art_14__para_1"].versions
+    >>> [aspect.value for aspect in changed_aspects(versions[-2], versions[-1])]
+    ['ancillary']
+    """
+    found: list[Aspect] = []
+    pairs = (
+        (Aspect.PENALTY_TERMS, before.penalty, after.penalty),
+        (Aspect.TIERS, before.tiers, after.tiers),
+        (Aspect.THRESHOLDS, before.thresholds, after.thresholds),
+        (Aspect.CONDUCTS, set(before.conducts), set(after.conducts)),
+        (Aspect.CONDITIONS, set(before.applies_only_when), set(after.applies_only_when)),
+        (Aspect.ANCILLARY, set(before.ancillary), set(after.ancillary)),
+        (Aspect.PROSECUTION, before.prosecution, after.prosecution),
+    )
+    for aspect, old, new in pairs:
+        if old != new:
+            found.append(aspect)
+    if not found and before.summary != after.summary:
+        found.append(Aspect.WORDING)
+    return tuple(found)
 
 
 @attrs.frozen
@@ -43,10 +86,14 @@ class Change:
     """For a renumbering, the provision that was replaced."""
     penalty_change: ChangeKind | None = None
     """For a renumbering, whether the base penalty was raised, lowered or kept (AMENDED) on the way."""
+    aspects: tuple[Aspect, ...] = ()
+    """Between two versions (or across a renumbering), what else changed besides the base penalty's severity."""
 
 
 @attrs.frozen
 class Diff:
+    """The changes to one jurisdiction's provisions after `start` up to and including `end`."""
+
     jurisdiction: str
     start: dt.date
     end: dt.date
@@ -87,30 +134,68 @@ def _sorted(changes: list[Change]) -> list[Change]:
     return sorted(changes, key=lambda change: (change.on, change.provision_id, _ORDER[change.kind]))
 
 
-def timeline(dataset: Dataset, jurisdiction: str, conducts: Iterable[str] | None = None) -> list[Change]:
-    """Every dated change to the provisions of `jurisdiction` (covering `conducts`, if given), oldest first.
+def _aspects(kind: ChangeKind, before: Version, after: Version) -> tuple[Aspect, ...]:
+    """What changed besides what the kind already says (a raised penalty has other terms, thresholds changed)."""
+    implied = {
+        ChangeKind.RAISED: Aspect.PENALTY_TERMS,
+        ChangeKind.LOWERED: Aspect.PENALTY_TERMS,
+        ChangeKind.THRESHOLDS: Aspect.THRESHOLDS,
+    }.get(kind)
+    return tuple(aspect for aspect in changed_aspects(before, after) if aspect is not implied)
+
+
+def timeline(
+    dataset: Dataset,
+    jurisdiction: str,
+    conducts: Iterable[str] | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+) -> list[Change]:
+    """Every dated change to the provisions of `jurisdiction` (covering `conducts`, if given), oldest first; with
+    `start` and/or `end`, only the changes on or after `start` and on or before `end`.
+
+    A provision's first version is `ENACTED` when it starts after the jurisdiction's `coverage_from` (the data
+    holds every provision from that date, so a later first version is a creation) and `FIRST_CODED` when it was
+    already in force then. A new version that changes nothing coded, not even the summary of its text, is left
+    out; otherwise `aspects` says what it changed.
 
     >>> import policykit
     >>> from policykit.history import timeline
-    >>> [c.kind.value for c in timeline(policykit.load(), "KR") if c.provision_id == "kr/sca/art_14__para_1"]
-    ['renumbered', 'raised', 'raised']
+    >>> data = policykit.load()
+    >>> [c.kind.value for c in timeline(data, "KR") if c.provision_id == "kr/sca/art_14__para_1"]
+    ['renumbered', 'raised', 'raised', 'amended']
+    >>> [c.on.isoformat() for c in timeline(data, "KR", ["covert_filming"], start="2020-01-01", end="2020-12-31")]
+    ['2020-05-19', '2020-05-19', '2020-06-02', '2020-06-02']
     """
     conducts = as_ids(conducts, "conducts")
     code = check_jurisdiction(dataset, jurisdiction)
+    first = as_date(start, "start") if start is not None else None
+    last = as_date(end, "end") if end is not None else None
+    if first is not None and last is not None and last < first:
+        raise ArgumentTypeError(f"end: {last.isoformat()} is before start {first.isoformat()}")
+    coverage_from = dataset.jurisdictions[code].coverage_from
     predecessors = _predecessors(dataset)
     changes: list[Change] = []
     for provision in _selected(dataset, code, conducts):
         previous: Version | None = None
         for version in provision.versions:
+            act = _act(dataset, version)
             if previous is None:
                 related = predecessors.get(provision.id)
-                kind = ChangeKind.RENUMBERED if related else ChangeKind.ENACTED
                 before = None
                 if related is not None and dataset.provisions[related].versions:
                     before = dataset.provisions[related].versions[-1]
+                if related is not None:
+                    kind = ChangeKind.RENUMBERED
+                elif version.in_force_from > coverage_from:
+                    kind = ChangeKind.ENACTED
+                else:
+                    kind = ChangeKind.FIRST_CODED
                 penalty_change = None
+                aspects: tuple[Aspect, ...] = ()
                 if related is not None and before is not None:
                     penalty_change = _penalty_change(provision, before, version)
+                    aspects = _aspects(penalty_change, before, version)
                 changes.append(
                     Change(
                         version.in_force_from,
@@ -119,23 +204,28 @@ def timeline(dataset: Dataset, jurisdiction: str, conducts: Iterable[str] | None
                         provision.article,
                         before,
                         version,
-                        _act(dataset, version),
+                        act,
                         related,
                         penalty_change,
+                        aspects,
                     )
                 )
             else:
-                changes.append(
-                    Change(
-                        version.in_force_from,
-                        _penalty_change(provision, previous, version),
-                        provision.id,
-                        provision.article,
-                        previous,
-                        version,
-                        _act(dataset, version),
+                kind = _penalty_change(provision, previous, version)
+                aspects = _aspects(kind, previous, version)
+                if kind is not ChangeKind.AMENDED or aspects:
+                    changes.append(
+                        Change(
+                            version.in_force_from,
+                            kind,
+                            provision.id,
+                            provision.article,
+                            previous,
+                            version,
+                            act,
+                            aspects=aspects,
+                        )
                     )
-                )
             previous = version
         if previous is not None and previous.in_force_to is not None and provision.successor is None:
             changes.append(
@@ -149,10 +239,12 @@ def timeline(dataset: Dataset, jurisdiction: str, conducts: Iterable[str] | None
                     None,
                 )
             )
-    return _sorted(changes)
+    return _sorted(
+        [change for change in changes if (first is None or change.on >= first) and (last is None or change.on <= last)]
+    )
 
 
-def diff(dataset: Dataset, jurisdiction: str, start: dt.date, end: dt.date) -> Diff:
+def diff(dataset: Dataset, jurisdiction: str, start: DateLike, end: DateLike) -> Diff:
     """Every change to `jurisdiction`'s provisions after `start` up to and including `end`, oldest first: each
     act's step (Korea 2018 to 2021 shows Act No. 15977 and Act No. 17264 in turn), enactments, renumberings (with
     the penalty change they carried) and repeals.
@@ -166,5 +258,7 @@ def diff(dataset: Dataset, jurisdiction: str, start: dt.date, end: dt.date) -> D
     start = as_date(start, "start")
     end = as_date(end, "end")
     code = check_jurisdiction(dataset, jurisdiction)
+    if end < start:
+        raise ArgumentTypeError(f"end: {end.isoformat()} is before start {start.isoformat()}")
     changes = [change for change in timeline(dataset, code) if start < change.on <= end]
     return Diff(code, start, end, tuple(changes))

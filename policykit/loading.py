@@ -61,7 +61,7 @@ from policykit.model import (
     Unit,
     Version,
 )
-from policykit.queries import as_date
+from policykit.queries import DateLike, as_date
 
 #: ISO 3166-1 alpha-2, or an ISO 3166-2 subdivision (`us-ca`, `au-nsw`) where the law is made below the state.
 _JURISDICTION_FOLDER = re.compile(r"[a-z]{2}(-[a-z0-9]{1,3})?")
@@ -106,7 +106,7 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
     return dataset
 
 
-def validate(paths: Iterable[str | os.PathLike[str]], *, today: dt.date | None = None) -> list[Problem]:
+def validate(paths: Iterable[str | os.PathLike[str]], *, today: DateLike | None = None) -> list[Problem]:
     """Check data folders or single data files and return every problem found (empty when clean).
 
     Coverage must have no gap up to `today` if given, otherwise up to the latest date each jurisdiction's data

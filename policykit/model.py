@@ -136,7 +136,7 @@ class StatementStatus(enum.Enum):
 
 
 class CoverageStatus(enum.Enum):
-    """How a jurisdiction treats a conduct on a date (DOMAIN §4); never blank."""
+    """How a jurisdiction treats a conduct on a date; never blank (see "Coverage" in docs/data-format.md)."""
 
     SPECIFIC_OFFENCE = "specific_offence"
     GENERAL_OFFENCE = "general_offence"

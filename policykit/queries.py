@@ -10,11 +10,11 @@ import datetime as dt
 import re
 import warnings
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol, TypeAlias
 
 import attrs
 
-from policykit.errors import ArgumentTypeError, StaleDataWarning, UnknownIdError
+from policykit.errors import ArgumentTypeError, BeforeCoverageWarning, StaleDataWarning, UnknownIdError
 from policykit.model import (
     CoverageStatement,
     CoverageStatus,
@@ -39,7 +39,7 @@ class InForce:
 
 @attrs.frozen
 class Coverage:
-    """How a jurisdiction treats a conduct on a date: never blank (DOMAIN §4).
+    """How a jurisdiction treats a conduct on a date: never blank.
 
     `provisions` are those that reach the conduct's plain case; `conditional` those that apply only when
     some further facts hold (a minor victim, obscene material, special equipment). `policykit.apply` answers
@@ -64,6 +64,16 @@ class Coverage:
             return "the data has no provision and no coverage statement for this date"
         return None
 
+
+class HasDate(Protocol):
+    """Anything with a `.date()` method that gives a `datetime.date`, such as a `pandas.Timestamp`."""
+
+    def date(self) -> dt.date: ...
+
+
+#: What a public function accepts for a date: a `datetime.date` or `datetime.datetime`, an ISO `YYYY-MM-DD`
+#: text, or an object with a `.date()` method (`pandas.Timestamp`); see `as_date`.
+DateLike: TypeAlias = dt.date | str | HasDate
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -151,8 +161,19 @@ def events_of(dataset: Dataset, jurisdiction: str) -> list[Event]:
     return sorted(found, key=lambda event: (event.started_on, event.id))
 
 
-def warn_if_stale(dataset: Dataset, on: dt.date, jurisdiction: str | None = None, stacklevel: int = 3) -> None:
+def warn_if_stale(dataset: Dataset, on: DateLike, jurisdiction: str | None = None, stacklevel: int = 3) -> None:
+    """Warn (`StaleDataWarning`) when `on` is after the data was last verified, and (`BeforeCoverageWarning`)
+    when it is before `jurisdiction`'s data begins."""
     on = as_date(on)
+    known = dataset.jurisdictions.get(jurisdiction) if jurisdiction is not None else None
+    if known is not None and on < known.coverage_from:
+        warnings.warn(
+            BeforeCoverageWarning(
+                f"{on} is before the {jurisdiction} data begins ({known.coverage_from}); law in force then is not"
+                " in the data"
+            ),
+            stacklevel=stacklevel,
+        )
     verified_on = dataset.verified_on(jurisdiction)
     if verified_on is not None and on > verified_on:
         scope = f"{jurisdiction} " if jurisdiction else ""
@@ -164,7 +185,7 @@ def warn_if_stale(dataset: Dataset, on: dt.date, jurisdiction: str | None = None
         )
 
 
-def version_in_force(dataset: Dataset, provision_id: str, on: dt.date) -> Version | None:
+def version_in_force(dataset: Dataset, provision_id: str, on: DateLike) -> Version | None:
     """The version of `provision_id` in force on `on`; None before its first version or after its repeal.
 
     >>> import datetime, policykit
@@ -182,7 +203,7 @@ def version_in_force(dataset: Dataset, provision_id: str, on: dt.date) -> Versio
     return provision.version_on(on)
 
 
-def provisions_in_force(dataset: Dataset, jurisdiction: str, on: dt.date, conduct: str | None = None) -> list[InForce]:
+def provisions_in_force(dataset: Dataset, jurisdiction: str, on: DateLike, conduct: str | None = None) -> list[InForce]:
     """The provisions of `jurisdiction` in force on `on` (covering `conduct`, if given), in id order."""
     on = as_date(on)
     code = check_jurisdiction(dataset, jurisdiction)
@@ -213,7 +234,7 @@ def _status_rank(item: InForce) -> tuple[int, CoverageStatus]:
     return 3, CoverageStatus.CIVIL_REMEDY
 
 
-def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: dt.date) -> Coverage:
+def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: DateLike) -> Coverage:
     """How `jurisdiction` treats `conduct` on `on`.
 
     >>> import datetime, policykit

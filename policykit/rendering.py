@@ -17,6 +17,7 @@ from policykit.cases import Case
 from policykit.comparison import Cell
 from policykit.model import (
     Combination,
+    CoverageStatus,
     Dataset,
     DatePrecision,
     Fine,
@@ -24,9 +25,11 @@ from policykit.model import (
     Penalty,
     Provision,
     Reach,
+    Status,
     Term,
     TermRange,
     Threshold,
+    Version,
 )
 
 LANGUAGES = ("en", "fr")
@@ -41,6 +44,24 @@ _LABELS: dict[str, dict[str, str]] = {
         "act": "Act",
         "change": "Change",
         "change_enacted": "enacted",
+        "change_first_coded": "first version in the data (already in force when the data begins)",
+        "aspect_penalty_terms": "penalty terms changed, same severity",
+        "aspect_tiers": "aggravated tiers",
+        "aspect_thresholds": "thresholds",
+        "aspect_conducts": "conducts covered",
+        "aspect_conditions": "conditions of application",
+        "aspect_ancillary": "ancillary measures",
+        "aspect_prosecution": "prosecution",
+        "aspect_wording": "wording only (no coded term changed; see the version's summary)",
+        "discretionary": "discretionary",
+        "ancillary_sex_offender_registration": "sex-offender registration",
+        "ancillary_confiscation": "confiscation",
+        "ancillary_confiscation_of_property": "confiscation of property",
+        "ancillary_disclosure_of_identity": "disclosure of identity",
+        "ancillary_treatment_or_education_order": "treatment or education order",
+        "ancillary_employment_restriction": "employment restriction",
+        "ancillary_deletion_or_blocking": "deletion or blocking",
+        "ancillary_protection_order": "protection order",
         "change_renumbered": "renumbered",
         "change_raised": "penalty raised",
         "change_lowered": "penalty lowered",
@@ -73,6 +94,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "civil": "Civil",
         "not_covered": "Not covered",
         "unknown": "Unknown (not researched)",
+        "unknown_unclear": "Unknown (researched, unclear; the reason is in the note)",
+        "unknown_before_coverage": "Unknown (before the data begins on {date})",
+        "unverified_mark": "†",
+        "unverified_note": "† Unverified figure: it rests on one source only or its sources disagree; the version's"
+        " note says why (policykit show, or the status column of the export).",
+        "abbreviations": "Abbreviations: {items}.",
+        "before_coverage": "Warning: the data for {code} begins on {date}; law in force before then is not in it.",
         "civil_remedy": "civil remedy",
         "only_if": "only if",
         "as_of": "As of {date}.",
@@ -118,6 +146,24 @@ _LABELS: dict[str, dict[str, str]] = {
         "act": "Texte",
         "change": "Changement",
         "change_enacted": "créée",
+        "change_first_coded": "première version des données (déjà en vigueur à leur début)",
+        "aspect_penalty_terms": "termes de la peine modifiés, même sévérité",
+        "aspect_tiers": "circonstances aggravantes",
+        "aspect_thresholds": "seuils",
+        "aspect_conducts": "comportements visés",
+        "aspect_conditions": "conditions d'application",
+        "aspect_ancillary": "mesures accessoires",
+        "aspect_prosecution": "poursuites",
+        "aspect_wording": "rédaction seule (aucun terme codé ne change ; voir le résumé de la version)",
+        "discretionary": "facultative",
+        "ancillary_sex_offender_registration": "inscription au fichier des auteurs d'infractions sexuelles",
+        "ancillary_confiscation": "confiscation",
+        "ancillary_confiscation_of_property": "confiscation de patrimoine",
+        "ancillary_disclosure_of_identity": "publication de l'identité",
+        "ancillary_treatment_or_education_order": "obligation de soins ou de stage",
+        "ancillary_employment_restriction": "interdiction d'exercer",
+        "ancillary_deletion_or_blocking": "suppression ou blocage",
+        "ancillary_protection_order": "ordonnance de protection",
         "change_renumbered": "renumérotée",
         "change_raised": "peine aggravée",
         "change_lowered": "peine allégée",
@@ -150,6 +196,14 @@ _LABELS: dict[str, dict[str, str]] = {
         "civil": "Civil",
         "not_covered": "Non couvert",
         "unknown": "Inconnu (non étudié)",
+        "unknown_unclear": "Inconnu (étudié, incertain ; la raison est en note)",
+        "unknown_before_coverage": "Inconnu (avant le début des données, le {date})",
+        "unverified_mark": "†",
+        "unverified_note": "† Chiffre non vérifié : il ne repose que sur une source ou ses sources divergent ; la note"
+        " de la version dit pourquoi (policykit show, ou la colonne status de l'export).",
+        "abbreviations": "Abréviations : {items}.",
+        "before_coverage": "Attention : les données pour {code} commencent le {date} ; le droit antérieur n'y figure"
+        " pas.",
         "civil_remedy": "action civile",
         "only_if": "seulement si",
         "as_of": "Au {date}.",
@@ -351,11 +405,11 @@ def describe_cell(dataset: Dataset, cell: Cell, lang: str = "en", raises: int = 
     answer = cell.answer
     best = answer.most_severe
     if best is None:
-        text = words[answer.status.value]
+        text = status_words(dataset, cell, lang)
     else:
         text = (
             f"{_kind_word(best.provision, lang)}{words['colon']}{_penalty_words(best.penalty, lang)}"
-            f" ({cite(dataset, best.provision, lang)})"
+            f" ({cite(dataset, best.provision, lang)}){unverified_mark(best.version, lang)}"
         )
     for increase in answer.increases:
         fraction = increase.penalty.increase if increase.penalty is not None else None
@@ -364,6 +418,7 @@ def describe_cell(dataset: Dataset, cell: Cell, lang: str = "en", raises: int = 
         text += "; " + words["increase_short"].format(
             fraction=f"{fraction.numerator}/{fraction.denominator}", cite=cite(dataset, increase.provision, lang)
         )
+        text += unverified_mark(increase.version, lang)
     by_fact: dict[str, list[str]] = {}
     for undecided in answer.undecided:
         by_fact.setdefault(undecided.fact, []).append(cite(dataset, undecided.provision, lang))
@@ -385,8 +440,29 @@ def describe_raise(dataset: Dataset, found: Raise, lang: str = "en") -> str:
         condition = f"{condition} ({words['e_g']} {joiner.join(shown)}{more})"
     return (
         f"{words['heavier_if']} {condition}{words['colon']}{brief_penalty(found.penalty, lang)}"
-        f" ({cite(dataset, found.provision, lang)})"
+        f" ({cite(dataset, found.provision, lang)}){unverified_mark(found.version, lang)}"
     )
+
+
+def unverified_mark(version: Version, lang: str = "en") -> str:
+    """A dagger after a figure whose version is unverified (the legend under the table explains it)."""
+    return labels(lang)["unverified_mark"] if version.status is Status.UNVERIFIED else ""
+
+
+def status_words(dataset: Dataset, cell: Cell, lang: str = "en") -> str:
+    """What a cell says when no provision applies, from what the data records: not covered; unknown because a
+    statement says the research was inconclusive (its reason is in the note); unknown because the date is
+    before the data begins; or unknown because nothing was recorded (not researched)."""
+    words = labels(lang)
+    answer = cell.answer
+    if answer.status is not CoverageStatus.UNKNOWN:
+        return words[answer.status.value]
+    if answer.statement is not None:
+        return words["unknown_unclear"]
+    jurisdiction = dataset.jurisdictions.get(cell.jurisdiction)
+    if jurisdiction is not None and answer.on < jurisdiction.coverage_from:
+        return words["unknown_before_coverage"].format(date=format_day(jurisdiction.coverage_from, lang))
+    return words["unknown"]
 
 
 def describe_threshold(threshold: Threshold, lang: str = "en") -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from policykit._penalty_fields import penalty_values
@@ -16,9 +16,18 @@ from policykit._version import __version__
 from policykit.applying import Applicable, Raise
 from policykit.cases import Case
 from policykit.comparison import Cell, Comparison, Row
-from policykit.history import Change, Diff
-from policykit.model import Dataset, Event, Penalty, Source, Threshold, Version
-from policykit.rendering import describe_case, describe_cell, describe_penalty, factor_name, format_day, labels
+from policykit.history import Aspect, Change, Diff
+from policykit.model import Ancillary, Dataset, Event, Penalty, Provision, Source, Status, Threshold, Version
+from policykit.queries import Coverage, InForce
+from policykit.rendering import (
+    describe_case,
+    describe_cell,
+    describe_penalty,
+    factor_name,
+    format_day,
+    labels,
+    unverified_mark,
+)
 from policykit.tables import Table, render
 
 
@@ -102,6 +111,59 @@ def _case_lines(dataset: Dataset, comparison: Comparison, lang: str) -> list[str
     return lines
 
 
+def _cited(cell: Cell, raises: int = 3) -> list[tuple[Provision, Version]]:
+    """The provision versions a cell's text names, in order (as `describe_cell` words them)."""
+    answer = cell.answer
+    found: list[tuple[Provision, Version]] = []
+    if answer.most_severe is not None:
+        found.append((answer.most_severe.provision, answer.most_severe.version))
+    found.extend((item.provision, item.version) for item in answer.increases)
+    found.extend((item.provision, item.version) for item in answer.undecided)
+    found.extend((item.provision, item.version) for item in answer.raises[:raises])
+    return found
+
+
+def legend(dataset: Dataset, provisions: Iterable[Provision], lang: str = "en", by_id: bool = False) -> str | None:
+    """`Abbreviations: CL: Criminal Law of the PRC; SCA: Act on Special Cases ...` for the instruments of
+    `provisions` (by the instrument id, `kr/sca`, when `by_id`, for tables that show provision ids)."""
+    items: dict[str, str] = {}
+    for provision in provisions:
+        instrument = dataset.instruments.get(provision.instrument_id)
+        if instrument is None:
+            continue
+        key = instrument.id if by_id or not instrument.abbreviation else instrument.abbreviation
+        title = instrument.title.fr if lang == "fr" and instrument.title.fr else instrument.title.best()
+        if by_id and instrument.abbreviation:
+            title = f"{instrument.abbreviation}, {title}"
+        items.setdefault(key, title)
+    if not items:
+        return None
+    words = labels(lang)
+    return words["abbreviations"].format(
+        items="; ".join(f"{key}{words['colon']}{title}" for key, title in sorted(items.items()))
+    )
+
+
+def _legend_notes(dataset: Dataset, versions: list[tuple[Provision, Version]], lang: str, by_id: bool) -> list[str]:
+    notes = []
+    if any(version.status is Status.UNVERIFIED for _, version in versions):
+        notes.append(labels(lang)["unverified_note"])
+    found = legend(dataset, [provision for provision, _ in versions], lang, by_id)
+    if found is not None:
+        notes.append(found)
+    return notes
+
+
+def _before_coverage_notes(dataset: Dataset, codes: Iterable[str], on: dt.date, lang: str) -> list[str]:
+    words = labels(lang)
+    notes = []
+    for code in codes:
+        start = dataset.jurisdictions[code].coverage_from
+        if on < start:
+            notes.append(words["before_coverage"].format(code=code, date=format_day(start, lang)))
+    return notes
+
+
 def _footer(dataset: Dataset, comparison: Comparison, lang: str) -> tuple[str, ...]:
     words = labels(lang)
     dates = ", ".join(
@@ -115,6 +177,9 @@ def _footer(dataset: Dataset, comparison: Comparison, lang: str) -> tuple[str, .
     ]
     if comparison.is_stale:
         notes.append(words["stale"])
+    notes.extend(_before_coverage_notes(dataset, comparison.jurisdictions, comparison.on, lang))
+    cited = [found for row in comparison.rows for cell in row.cells for found in _cited(cell)]
+    notes.extend(_legend_notes(dataset, cited, lang, by_id=False))
     return tuple(notes)
 
 
@@ -149,7 +214,17 @@ def comparison_table(
 def render_comparison(
     dataset: Dataset, comparison: Comparison, fmt: str = "github", lang: str = "en", transpose: bool = False
 ) -> str:
-    """The comparison in `fmt` (a table format, csv, tsv or json)."""
+    """The comparison in `fmt`: a table format (github, pipe, grid, simple, rst, html, latex), csv or tsv (cells
+    only, for programs) or json (every applicable provision, its penalty as numbers and its sources). Tables carry
+    numbered sources, the case, the dates, a dagger note for unverified figures and a legend of abbreviations.
+
+    >>> import policykit
+    >>> data = policykit.load()
+    >>> table = policykit.compare(data, ["possession_viewing"], ["CN"], "2026-11-21")
+    >>> print(policykit.render_comparison(data, table, "csv"), end="")
+    Conduct,CN
+    Possession or viewing,"Unknown (researched, unclear; the reason is in the note)"
+    """
     if fmt == "json":
         return comparison_json(dataset, comparison, lang)
     if fmt in ("csv", "tsv"):
@@ -307,24 +382,81 @@ def _threshold_json(threshold: Threshold) -> dict[str, Any]:
 # -- timeline and diff -------------------------------------------------------------------------------------
 
 
-def _change_text(change: Change, lang: str) -> str:
+def _change_text(dataset: Dataset, change: Change, lang: str) -> str:
     words = labels(lang)
     before = describe_penalty(change.before.penalty, lang) if change.before and change.before.penalty else "—"
     after = describe_penalty(change.after.penalty, lang) if change.after and change.after.penalty else "—"
     kind = words[f"change_{change.kind.value}"]
-    if change.kind.value in ("raised", "lowered", "amended", "thresholds"):
-        return f"{kind}: {before} → {after}"
+    details = _aspects_text(dataset, change, lang)
+    if change.kind.value in ("raised", "lowered", "thresholds"):
+        return f"{kind}: {before} → {after}" + (f"; {details}" if details else "")
+    if change.kind.value == "amended":
+        return f"{kind}: {details}" if details else kind
     if change.kind.value == "renumbered":
         text = f"{kind}: {change.related} → {change.provision_id}"
         if change.penalty_change is not None and change.penalty_change.value in ("raised", "lowered"):
-            return f"{text}; {words[f'change_{change.penalty_change.value}']}: {before} → {after}"
-        return f"{text}; {after}"
-    if change.kind.value in ("added", "enacted"):
+            text = f"{text}; {words[f'change_{change.penalty_change.value}']}: {before} → {after}"
+        else:
+            text = f"{text}; {after}"
+        return text + (f"; {details}" if details else "")
+    if change.kind.value in ("added", "enacted", "first_coded"):
         return f"{kind}: {after}"
     return kind
 
 
-def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en", events: Sequence[Event] = ()) -> Table:
+def _aspects_text(dataset: Dataset, change: Change, lang: str) -> str:
+    """What a change did besides the base penalty's severity: `ancillary measures: + confiscation`."""
+    words = labels(lang)
+    old, new = change.before, change.after
+    parts: list[str] = []
+    for aspect in change.aspects:
+        label = words[f"aspect_{aspect.value}"]
+        if old is None or new is None:  # pragma: no cover - aspects exist only between two versions
+            parts.append(label)
+            continue
+        if aspect is Aspect.TIERS:
+            # By factor, not by tier: a new factor combines with the old ones into several tiers.
+            pairs = _added_removed(
+                [factor_name(dataset, fact, lang) for tier in old.tiers for fact in tier.factors],
+                [factor_name(dataset, fact, lang) for tier in new.tiers for fact in tier.factors],
+            )
+        elif aspect is Aspect.CONDUCTS:
+            pairs = _added_removed(old.conducts, new.conducts)
+        elif aspect is Aspect.CONDITIONS:
+            pairs = _added_removed(
+                [factor_name(dataset, fact, lang) for fact in old.applies_only_when],
+                [factor_name(dataset, fact, lang) for fact in new.applies_only_when],
+            )
+        elif aspect is Aspect.ANCILLARY:
+            pairs = _added_removed(
+                [_measure_words(measure, lang) for measure in old.ancillary],
+                [_measure_words(measure, lang) for measure in new.ancillary],
+            )
+        elif aspect is Aspect.PROSECUTION:
+            pairs = f"{old.prosecution.value.replace('_', ' ')} → {new.prosecution.value.replace('_', ' ')}"
+        else:
+            pairs = ""
+        parts.append(f"{label} ({pairs})" if pairs else label)
+    return "; ".join(parts)
+
+
+def _added_removed(old: Sequence[str], new: Sequence[str]) -> str:
+    """`+ a, - b`: the items added and removed (empty when only their content changed, a tier's penalty)."""
+    added = [item for item in dict.fromkeys(new) if item not in old]
+    removed = [item for item in dict.fromkeys(old) if item not in new]
+    parts = [f"+ {item}" for item in added] + [f"- {item}" for item in removed]
+    return ", ".join(parts)
+
+
+def _measure_words(measure: Ancillary, lang: str) -> str:
+    words = labels(lang)
+    text = words.get(f"ancillary_{measure.measure.value}", measure.measure.value.replace("_", " "))
+    return text if measure.mandatory else f"{text} ({words['discretionary']})"
+
+
+def timeline_table(
+    dataset: Dataset, changes: list[Change], lang: str = "en", events: Sequence[Event] = (), footnoted: bool = True
+) -> Table:
     """Changes as rows, oldest first; `events` (context, not law) are placed by their start date, before the
     changes of the same day. The sort is stable, so changes of one day keep their order."""
     words = labels(lang)
@@ -340,16 +472,21 @@ def timeline_table(dataset: Dataset, changes: list[Change], lang: str = "en", ev
                 words["event"].format(name=entry.name.best(lang)) + f"{words['colon']}{' '.join(entry.summary.split())}"
             )
             day = format_day(entry.started_on, lang, entry.precision)
-            rows.append((day, entry.id, "—", "—", text + footnotes.mark(notes)))
+            rows.append((day, entry.id, "—", "—", text + (footnotes.mark(notes) if footnoted else "")))
             continue
         act_text = entry.act.reference if entry.act is not None else "—"
         version = entry.after or entry.before
-        marks = footnotes.mark([_source_note(s) for s in version.sources]) if version is not None else ""
-        rows.append(
-            (format_day(entry.on, lang), entry.provision_id, entry.article, act_text, _change_text(entry, lang) + marks)
-        )
+        marks = footnotes.mark([_source_note(s) for s in version.sources]) if version is not None and footnoted else ""
+        dagger = unverified_mark(version, lang) if version is not None else ""
+        text = _change_text(dataset, entry, lang) + dagger + marks
+        rows.append((format_day(entry.on, lang), entry.provision_id, entry.article, act_text, text))
     headers = (words["date"], words["provision"], words["article"], words["act"], words["change"])
-    return Table(headers, tuple(rows), (), footnotes.all())
+    shown = [
+        (dataset.provisions[change.provision_id], version)
+        for change in changes
+        if change.provision_id in dataset.provisions and (version := change.after or change.before) is not None
+    ]
+    return Table(headers, tuple(rows), tuple(_legend_notes(dataset, shown, lang, by_id=True)), footnotes.all())
 
 
 def _entry_day(entry: Event | Change) -> dt.date:
@@ -389,13 +526,21 @@ def render_timeline(
     lang: str = "en",
     events: Sequence[Event] = (),
 ) -> str:
-    """The timeline in `fmt`; with `events`, the incidents that give context are placed among the changes (JSON:
-    an `events` list beside `changes`)."""
+    """The timeline in `fmt` (a table format, csv, tsv or json); with `events` (`events_of`), the incidents that
+    give context are placed among the changes (JSON: an `events` list beside `changes`).
+
+    >>> import policykit
+    >>> data = policykit.load()
+    >>> changes = policykit.timeline(data, "FR", ["deepfake_distribution"], start="2024-01-01")
+    >>> print(policykit.render_timeline(data, "FR", changes, "csv").splitlines()[2][:60])
+    2024-05-23,fr/code-penal/art_226-8-1,226-8-1,Loi n° 2024-449
+    """
     if fmt == "json":
         records = [_event_json(event) for event in events] if events else None
         return changes_json(changes, {"jurisdiction": code}, records)
-    table = timeline_table(dataset, changes, lang, events)
-    return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
+    delimited = fmt in ("csv", "tsv")  # for programs: no footnote marks, no notes (sources are in the JSON)
+    table = timeline_table(dataset, changes, lang, events, footnoted=not delimited)
+    return render(Table(table.headers, table.rows) if delimited else table, fmt)
 
 
 def _event_json(event: Event) -> dict[str, Any]:
@@ -420,13 +565,21 @@ def _event_json(event: Event) -> dict[str, Any]:
 
 
 def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "en") -> str:
+    """The changes of a `diff` in `fmt` (a table format, csv, tsv or json), with the two dates under the table.
+
+    >>> import json, policykit
+    >>> data = policykit.load()
+    >>> found = json.loads(policykit.render_diff(data, policykit.diff(data, "CN", "2025-12-31", "2026-01-01"), "json"))
+    >>> sorted({change["kind"] for change in found["changes"]})
+    ['enacted', 'renumbered']
+    """
     if fmt == "json":
         return changes_json(
             list(diff.changes),
             {"jurisdiction": diff.jurisdiction, "from": diff.start.isoformat(), "to": diff.end.isoformat()},
         )
     words = labels(lang)
-    table = timeline_table(dataset, list(diff.changes), lang)
+    table = timeline_table(dataset, list(diff.changes), lang, footnoted=fmt not in ("csv", "tsv"))
     notes: tuple[str, ...] = (
         words["diff_between"].format(
             code=diff.jurisdiction, start=format_day(diff.start, lang), end=format_day(diff.end, lang)
@@ -434,5 +587,63 @@ def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "
     )
     if not diff.changes:
         notes = (*notes, words["no_changes"])
+    notes = (*notes, *_before_coverage_notes(dataset, [diff.jurisdiction], diff.start, lang), *table.notes)
     table = Table(table.headers, table.rows, notes, table.footnotes)
     return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
+
+
+def show_json(
+    dataset: Dataset, code: str, on: dt.date, items: Sequence[InForce], uncovered: Sequence[Coverage] = ()
+) -> str:
+    """What `policykit show --format json` prints: the provisions in force (`provisions_in_force`) with their
+    versions, penalties, tiers and sources, and the coverage (`coverage`) of conducts that no provision covers."""
+    verified = dataset.verified_on(code)
+    provisions = []
+    for item in items:
+        provision, version = item.provision, item.version
+        provisions.append(
+            {
+                "provision_id": provision.id,
+                "article": provision.article,
+                "instrument": provision.instrument_id,
+                "liability": provision.liability.value,
+                "reach": provision.reach.value,
+                "version": _version_ref(version),
+                "conducts": list(version.conducts),
+                "applies_only_when": list(version.applies_only_when),
+                "penalty": penalty_json(version.penalty),
+                "penalty_text": describe_penalty(version.penalty) if version.penalty is not None else None,
+                "tiers": [
+                    {"factors": list(tier.factors), "penalty": penalty_json(tier.penalty)} for tier in version.tiers
+                ],
+                "thresholds": [_threshold_json(threshold) for threshold in version.thresholds],
+                "ancillary_measures": [
+                    {"measure": measure.measure.value, "mandatory": measure.mandatory} for measure in version.ancillary
+                ],
+                "prosecution": version.prosecution.value,
+                "summary": version.summary,
+                "note": version.note,
+                "sources": [source_json(source) for source in version.sources],
+            }
+        )
+    coverage = [
+        {
+            "conduct": found.conduct,
+            "status": found.status.value,
+            "reason": found.reason,
+            "verified_on": found.statement.verified_on.isoformat() if found.statement is not None else None,
+        }
+        for found in uncovered
+    ]
+    document = {
+        "metadata": {
+            "policykit_version": __version__,
+            "jurisdiction": code,
+            "as_of": on.isoformat(),
+            "data_verified_on": verified.isoformat() if verified else None,
+            "data_begins_on": dataset.jurisdictions[code].coverage_from.isoformat(),
+        },
+        "provisions": provisions,
+        "coverage": coverage,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -121,8 +121,8 @@ def test_compare_on_the_test_data(run: Run, tmp_path: Path, monkeypatch: pytest.
     result = run("compare", "--data", str(MINIMAL), "--as-of", "2016-01-01", "--conduct", "covert_filming")
     assert result.returncode == 0, result.stderr
     assert (
-        "| Covert filming | Offence: imprisonment up to 3 years and fine up to €45,000 (PA art. 3);"
-        " heavier if victim is a minor: 1–5 years / €75,000 (PA art. 3) [1] |"
+        "| Covert filming | Offence: imprisonment up to 3 years and fine up to €45,000 (PA art. 3)†;"
+        " heavier if victim is a minor: 1–5 years / €75,000 (PA art. 3)† [1] |"
     ) in (" ".join(result.stdout.split()))
     assert "As of 2016-01-01." in result.stdout
     assert list(tmp_path.iterdir()) == []  # nothing written where it runs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import warnings
 
@@ -71,7 +72,9 @@ def test_coverage(
     provisions: list[str],
     conditional: list[str],
 ) -> None:
-    found = policykit.coverage(minimal, "xa", conduct, on)
+    before = on < minimal.jurisdictions["XA"].coverage_from
+    with pytest.warns(policykit.BeforeCoverageWarning) if before else contextlib.nullcontext():
+        found = policykit.coverage(minimal, "xa", conduct, on)
     assert found.status is status
     assert [item.provision.id for item in found.provisions] == provisions
     assert [item.provision.id for item in found.conditional] == conditional
@@ -123,3 +126,10 @@ def test_compare_marks_stale_dates(minimal: policykit.Dataset) -> None:
         table = policykit.compare(minimal, on=D(2027, 1, 1))
     assert table.is_stale
     assert not policykit.compare(minimal, on=D(2026, 1, 1)).is_stale
+
+
+def test_a_date_before_the_data_begins_warns(minimal: policykit.Dataset) -> None:
+    with pytest.warns(policykit.BeforeCoverageWarning, match="before the XA data begins"):
+        policykit.provisions_in_force(minimal, "XA", "2009-12-31")
+    with pytest.warns(policykit.BeforeCoverageWarning):
+        policykit.compare(minimal, ["covert_filming"], on=D(2005, 1, 1))
