@@ -194,7 +194,7 @@ def test_stray_files_are_reported_not_ignored(tmp_path: Path) -> None:
     (root / "Korea").mkdir()
     messages = sorted(p.message for p in policykit.validate([root]))
     assert messages == [
-        "unexpected file; expected jurisdiction.yaml, events.yaml or instruments/",
+        "unexpected file; expected jurisdiction.yaml, sources.yaml, events.yaml or instruments/",
         "unexpected folder; a jurisdiction folder is an ISO 3166-1 code (or an ISO 3166-2 subdivision) in lower case",
     ]
 
