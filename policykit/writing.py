@@ -531,12 +531,6 @@ def format_data(root: str | os.PathLike[str], *, check: bool = False) -> list[Pa
                 changed.append(old)
                 if not check:
                     old.unlink()
-    for path in instrument_folders:
-        for stale in sorted(path.glob("*.yaml")):
-            if stale not in files:
-                changed.append(stale)
-                if not check:
-                    stale.unlink()
     for path, text in sorted(files.items()):
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != text:

@@ -6,16 +6,21 @@ these tests convert a copy of it and check what the loader and writer do with th
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import runpy
 import shutil
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
 import policykit
 from policykit._yaml import Yaml11Text, read_yaml
-from policykit.writing import canonical_files, dump_yaml, format_data
+from policykit.loading import load_with_sources
+from policykit.model import SourceKind
+from policykit.writing import canonical_files, dump_provision, dump_yaml, format_data, new_source_id, without_pinpoint
 
 from .conftest import MINIMAL
 
@@ -264,3 +269,106 @@ def test_the_script_checks_converts_and_refuses_broken_data(tmp_path: Path, caps
     assert script["main"](["--check", str(root)]) == 0
     (root / "xa" / "jurisdiction.yaml").write_text("code: [\n", "utf-8")
     assert script["main"]([str(root)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda text: text.replace("sources:\n", "sources:\n  Bad_Id: {}\n"),
+            (
+                2,
+                3,
+                "sources: 'Bad_Id' is not a valid source id; use a-z, 0-9, '_' and '-' (e.g. legifrance-226-1-2024)",
+            ),
+        ),
+        (
+            lambda text: text.replace("kind: secondary", "kind: blogpost"),
+            (
+                28,
+                11,
+                "sources.example-penal-act-5.kind: expected one of: official_text, official_translation, "
+                "secondary; found text 'blogpost'",
+            ),
+        ),
+        (lambda text: "", (1, 1, "file is empty; expected a mapping")),
+        (lambda text: "sources: [\n", (2, 1, "YAML syntax error")),
+    ],
+)
+def test_problems_in_the_list_of_sources_are_reported_once(
+    converted: Path, edit: Any, expected: tuple[int, int, str]
+) -> None:
+    sources = converted / "xa" / "sources.yaml"
+    sources.write_text(edit(sources.read_text(encoding="utf-8")), "utf-8")
+    listed = [problem for problem in _problems(converted) if problem[0] == os.path.join("xa", "sources.yaml")]
+    assert [(line, column, message[: len(expected[2])]) for _, line, column, message in listed][:1] == [expected]
+    others = [problem for problem in _problems(converted) if "source" in problem[3] and problem not in listed]
+    assert others == []  # citations of a source with a problem do not repeat it
+
+
+def test_a_citation_needs_an_id(converted: Path) -> None:
+    art_3 = converted / PENAL_ACT / "art_3.yaml"
+    art_3.write_text(
+        art_3.read_text(encoding="utf-8").replace("{source: example-penal-act-3}", "{source: [3]}"), "utf-8"
+    )
+    assert any(
+        message.endswith(
+            "sources[0].source: expected an id of lower-case ASCII letters, digits, '_' and '-', found a list"
+        )
+        for _, _, _, message in _problems(converted)
+    )
+
+
+def test_empty_and_misnamed_instrument_files_are_located(converted: Path) -> None:
+    (converted / PENAL_ACT / "art_3.yaml").write_text("", "utf-8")
+    (converted / PENAL_ACT / "index.yaml").write_text("", "utf-8")
+    renamed = converted / "xa" / "instruments" / "Penal"
+    (converted / PENAL_ACT).rename(renamed)
+    problems = _problems(converted)
+    assert (
+        os.path.join("xa", "instruments", "Penal"),
+        1,
+        1,
+        "instrument folder name 'Penal' is not a valid slug; use a-z, 0-9, '_' and '-'",
+    ) in problems
+    renamed.rename(converted / PENAL_ACT)
+    problems = _problems(converted)
+    assert (os.path.join(PENAL_ACT, "art_3.yaml"), 1, 1, "file is empty; expected a mapping") in problems
+    assert (os.path.join(PENAL_ACT, "index.yaml"), 1, 1, "file is empty; expected a mapping") in problems
+
+
+def test_load_with_sources_needs_a_clean_folder(tmp_path: Path) -> None:
+    with pytest.raises(policykit.DataError, match="no such file or folder"):
+        load_with_sources(tmp_path / "nowhere")
+    (tmp_path / "file.yaml").write_text("a: 1\n", "utf-8")
+    with pytest.raises(policykit.DataError, match="not a folder"):
+        load_with_sources(tmp_path / "file.yaml")
+
+
+def test_a_version_whose_conditions_differ_keeps_its_own(tmp_path: Path, minimal: policykit.Dataset) -> None:
+    provision = minimal.provisions["xa/penal-act/art_3"]
+    first, second = provision.versions
+    changed = attrs.evolve(provision, versions=(first, attrs.evolve(second, applies_only_when=("online",))))
+    text = dump_provision(changed, {without_pinpoint(s): "s" for v in changed.versions for s in v.sources}, "EUR")
+    assert text.count("applies_only_when: [online]") == 1
+    assert "applies_only_when" not in text.split("versions:")[0]
+
+
+def test_new_source_ids_are_readable_and_distinct() -> None:
+    source = policykit.Source(
+        "https://flk.npc.gov.cn/detail.html?x",
+        "中华人民共和国刑法",
+        "NPC",
+        "zh",
+        SourceKind.OFFICIAL_TEXT,
+        dt.date(2026, 1, 1),
+    )
+    assert new_source_id(source, [], hint="criminal-law") == "flk-npc-criminal-law"
+    assert new_source_id(source, ["flk-npc-criminal-law"], hint="criminal-law") == "flk-npc-criminal-law-2"
+    long = attrs.evolve(
+        source,
+        url="https://www.legifrance.gouv.fr/x",
+        title="Code pénal, article 226-1 (version en vigueur du 1er janvier 2002 au 1er août 2020), consolidated text",
+    )
+    assert new_source_id(long, []) == "legifrance-code-penal-226-1-2002-2020"
+    assert new_source_id(attrs.evolve(source, url="https://law.go.kr/x", title="법"), []) == "law-go-kr"
