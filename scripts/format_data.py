@@ -1,6 +1,6 @@
 """Rewrite data folders canonically, converting the older layout: `python scripts/format_data.py [--check] [PATH ...]`.
 
-With no PATH, the bundled data (`jurisdictions/`). An instrument file `instruments/<slug>.yaml` becomes a folder
+With no PATH, the checkout's data folder (`jurisdictions/` next to this script's folder). An instrument file `instruments/<slug>.yaml` becomes a folder
 `instruments/<slug>/` with `index.yaml` and one file per provision; sources written out in versions and events
 move to `<cc>/sources.yaml` under a short id; every file is written by `policykit.writing` (see
 docs/data-format.md). Running it again changes nothing, so it can be re-run on data merged later in the older
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import policykit
 from policykit.writing import format_data
@@ -19,11 +20,12 @@ from policykit.writing import format_data
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", help="data folders (default: the bundled data)")
+    parser.add_argument("paths", nargs="*", help="data folders (default: the checkout's jurisdictions/)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
     args = parser.parse_args(argv)
     status = 0
-    for path in args.paths or [str(policykit.bundled_data_path())]:
+    # The checkout's folder, not policykit.bundled_data_path(): in an installed copy that is the installed data.
+    for path in args.paths or [str(Path(__file__).resolve().parent.parent / "jurisdictions")]:
         try:
             changed = format_data(path, check=args.check)
         except policykit.DataError as error:
