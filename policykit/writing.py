@@ -70,6 +70,15 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def choose_scalar_style(self) -> str:
+        style: str = super().choose_scalar_style()
+        text: str = getattr(self.event, "value", "")
+        # Text with an apostrophe reads better in double quotes (`"the victim's"`) than in single quotes, which
+        # double it (`'the victim''s'`); double quotes would escape a `"` or `\`, so not then.
+        if style == "'" and "'" in text and '"' not in text and "\\" not in text:
+            return '"'
+        return style
+
 
 def _represent_text(dumper: _Dumper, value: str) -> yaml.ScalarNode:
     # Double quotes for anything a YAML 1.1 reader would read as another type: PyYAML's own resolver misses

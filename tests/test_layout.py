@@ -372,3 +372,9 @@ def test_new_source_ids_are_readable_and_distinct() -> None:
     )
     assert new_source_id(long, []) == "legifrance-code-penal-226-1-2002-2020"
     assert new_source_id(attrs.evolve(source, url="https://law.go.kr/x", title="법"), []) == "law-go-kr"
+
+
+def test_text_with_an_apostrophe_is_double_quoted_when_it_needs_quotes() -> None:
+    assert dump_yaml({"a": "the victim's: consent"}) == 'a: "the victim\'s: consent"\n'
+    assert dump_yaml({"a": "the victim's consent"}) == "a: the victim's consent\n"
+    assert dump_yaml({"a": 'say "no": it\'s'}) == "a: 'say \"no\": it''s'\n"
