@@ -364,7 +364,7 @@ def _load_roots(
 
 
 def _read_roots(
-    roots: list[Path], only: str | None = None, today: dt.date | None = None
+    roots: list[Path], only: str | None = None, today: dt.date | None = None, unused_sources_ok: bool = False
 ) -> tuple[_Builder, Dataset, list[Problem]]:
     by_relative: dict[str, _DataFile] = {}
     problems: list[Problem] = []
@@ -418,17 +418,21 @@ def _read_roots(
     for file, code in events:
         builder.read_events(file, code)
     checked = {relative.split("/", 1)[0].upper() for relative in last_root if relative.endswith("/sources.yaml")}
-    builder.check_unused_sources(checked)
+    if not unused_sources_ok:
+        builder.check_unused_sources(checked)
     problems.extend(builder.problems)
     dataset = builder.dataset()
     problems.extend(check_dataset(dataset, builder.marks, today=today, skip=builder.unreadable))
     return builder, dataset, problems
 
 
-def load_with_sources(path: str | os.PathLike[str]) -> tuple[Dataset, dict[str, dict[str, Source]]]:
+def load_with_sources(
+    path: str | os.PathLike[str], *, unused_sources_ok: bool = False
+) -> tuple[Dataset, dict[str, dict[str, Source]]]:
     """Load data folder `path` on its own, with each jurisdiction's listed sources by id (for the writer).
 
-    The sources are those of `<cc>/sources.yaml`, without pinpoints. Raises `DataError` listing every problem.
+    The sources are those of `<cc>/sources.yaml`, without pinpoints. With `unused_sources_ok`, a listed source
+    that nothing cites is not a problem (the writer leaves it out). Raises `DataError` listing every problem.
     """
     root = _as_path(path, "path")
     found, problem = _path_kind(root)
@@ -436,7 +440,7 @@ def load_with_sources(path: str | os.PathLike[str]) -> tuple[Dataset, dict[str, 
         raise DataError([problem])
     if found != "folder":
         raise DataError([Problem(str(path), 1, 1, "not a folder; expected a data folder")])
-    builder, dataset, problems = _read_roots([root])
+    builder, dataset, problems = _read_roots([root], unused_sources_ok=unused_sources_ok)
     if problems:
         raise DataError(problems)
     return dataset, builder.registries

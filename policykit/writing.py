@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Mapping
@@ -475,15 +477,16 @@ def provision_file_name(provision_id: str) -> str:
     return provision_id.rsplit("/", 1)[-1] + ".yaml"
 
 
-def canonical_files(root: str | os.PathLike[str]) -> dict[Path, str]:
+def canonical_files(root: str | os.PathLike[str], *, unused_sources_ok: bool = False) -> dict[Path, str]:
     """The canonical text of every file of data folder `root`, by path (only files of the new layout).
 
-    Raises `DataError` when the folder has problems: only data that loads cleanly is rewritten.
+    Raises `DataError` when the folder has problems: only data that loads cleanly is rewritten. With
+    `unused_sources_ok`, listed sources that nothing cites are not a problem, and are left out.
     """
     from policykit.loading import load_with_sources  # loading imports nothing from here; keep it that way
 
     folder = Path(root)
-    dataset, registries = load_with_sources(folder)
+    dataset, registries = load_with_sources(folder, unused_sources_ok=unused_sources_ok)
     files: dict[Path, str] = {}
 
     def add(path: Path, make: Any) -> None:
@@ -521,18 +524,43 @@ def canonical_files(root: str | os.PathLike[str]) -> dict[Path, str]:
     return files
 
 
-def format_data(root: str | os.PathLike[str], *, check: bool = False) -> list[Path]:
+def format_data(root: str | os.PathLike[str], *, check: bool = False, replace_folders: bool = False) -> list[Path]:
     """Rewrite data folder `root` canonically, in the layout of docs/data-format.md; return the files changed.
 
     Converts the older layout too: an instrument file `instruments/<slug>.yaml` becomes a folder with an
     `index.yaml` and one file per provision, and sources written out in versions and events move to
-    `sources.yaml` under a short id (sources that differ only by pinpoint become one source cited twice).
-    Running it again changes nothing. With `check=True`, nothing is written: the files that would change
-    (or be removed) are returned. Raises `DataError` when the folder does not load cleanly.
+    `sources.yaml` under a short id (sources that differ only by pinpoint become one source cited twice; a
+    source already listed keeps its id). Listed sources that nothing cites any more are dropped. Running it
+    again changes nothing. With `replace_folders=True`, an instrument that is both a file and a folder (a file
+    in the older layout merged from another branch) is taken from the file, and the folder's files are replaced
+    by its conversion. With
+    `check=True`, nothing is written or removed: the files that would change (or be removed) are returned.
+    Raises `DataError` when the folder does not load cleanly, having written nothing.
     """
     folder = Path(root)
-    files = canonical_files(folder)
-    changed: list[Path] = []
+    replaced = [
+        instrument.with_suffix("")
+        for instrument in sorted(folder.glob("*/instruments/*.yaml"))
+        if replace_folders and instrument.with_suffix("").is_dir()
+    ]
+    if replaced:
+        # Read a copy without the replaced folders, so that nothing is touched if it does not load.
+        with tempfile.TemporaryDirectory() as temporary:
+            copy = Path(temporary) / "data"
+            shutil.copytree(folder, copy)
+            for stale in replaced:
+                shutil.rmtree(copy / stale.relative_to(folder))
+            files = {
+                folder / path.relative_to(copy): text
+                for path, text in canonical_files(copy, unused_sources_ok=True).items()
+            }
+    else:
+        files = canonical_files(folder, unused_sources_ok=True)
+    removed = [path for stale in replaced for path in sorted(stale.glob("*.yaml")) if path not in files]
+    if not check:
+        for path in removed:
+            path.unlink()
+    changed: list[Path] = list(removed)
     instrument_folders = {path.parent for path in files if path.parent.parent.name == "instruments"}
     for instruments in {path.parent for path in instrument_folders}:
         for old in sorted(instruments.glob("*.yaml")):
@@ -547,4 +575,4 @@ def format_data(root: str | os.PathLike[str], *, check: bool = False) -> list[Pa
             if not check:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
-    return sorted(changed)
+    return sorted(set(changed))

@@ -378,3 +378,25 @@ def test_text_with_an_apostrophe_is_double_quoted_when_it_needs_quotes() -> None
     assert dump_yaml({"a": "the victim's: consent"}) == 'a: "the victim\'s: consent"\n'
     assert dump_yaml({"a": "the victim's consent"}) == "a: the victim's consent\n"
     assert dump_yaml({"a": 'say "no": it\'s'}) == "a: 'say \"no\": it''s'\n"
+
+
+def test_an_old_file_merged_over_a_folder_replaces_it_on_request(converted: Path) -> None:
+    # Another branch edited the instrument in the older layout; after the merge, both forms are present.
+    old = converted / "xa" / "instruments" / "penal-act.yaml"
+    text = (MINIMAL / "xa" / "instruments" / "penal-act.yaml").read_text(encoding="utf-8")
+    summary = "Filming a person's intimate parts without consent."
+    assert summary in text
+    old.write_text(text.replace(summary, "Filming intimate parts without consent (edited on a branch)."), "utf-8")
+    sources_before = (converted / "xa" / "sources.yaml").read_text(encoding="utf-8")
+    with pytest.raises(policykit.DataError, match="also a folder"):
+        format_data(converted)
+    art_3 = converted / PENAL_ACT / "art_3.yaml"
+    before = art_3.read_text(encoding="utf-8")
+    assert format_data(converted, check=True, replace_folders=True) == [art_3, old]
+    assert art_3.read_text(encoding="utf-8") == before
+    assert format_data(converted, replace_folders=True) == [art_3, old]
+    assert "(edited on a branch)" in art_3.read_text(encoding="utf-8")
+    assert not old.exists()
+    assert (converted / "xa" / "sources.yaml").read_text(encoding="utf-8") == sources_before  # ids kept
+    assert format_data(converted, replace_folders=True) == []
+    assert policykit.validate([converted]) == []
