@@ -379,7 +379,8 @@ def _read_roots(
         problems.extend(found)
         # An instrument given by a later root replaces the earlier one whole when its form differs (one file
         # against a folder); within the same form, file by file.
-        forms = {found[:2]: found[2] for found in map(_instrument_of, (file.relative for file in files)) if found}
+        shapes = [_instrument_of(file.relative) for file in files]
+        forms = {shape[:2]: shape[2] for shape in shapes if shape is not None}
         for relative in list(by_relative):
             earlier = _instrument_of(relative)
             if earlier is not None and forms.get(earlier[:2], earlier[2]) != earlier[2]:

@@ -400,3 +400,17 @@ def test_an_old_file_merged_over_a_folder_replaces_it_on_request(converted: Path
     assert (converted / "xa" / "sources.yaml").read_text(encoding="utf-8") == sources_before  # ids kept
     assert format_data(converted, replace_folders=True) == []
     assert policykit.validate([converted]) == []
+
+
+def test_a_link_out_of_the_data_folder_in_an_instrument_folder_is_refused(converted: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("article: '9'\n", "utf-8")
+    (converted / PENAL_ACT / "art_9.yaml").symlink_to(outside)
+    assert _problems(converted) == [
+        (
+            os.path.join(PENAL_ACT, "art_9.yaml"),
+            1,
+            1,
+            "link to a place outside the data folder; links must stay inside the data folder",
+        )
+    ]
