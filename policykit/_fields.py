@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from typing import Any, TypeVar
 
-from policykit._yaml import Mark, YamlList, YamlMap, describe, is_finite_number
+from policykit._yaml import Mark, Yaml11Text, YamlList, YamlMap, describe, is_finite_number
 from policykit.errors import Problem
 
 E = TypeVar("E", bound=enum.Enum)
@@ -42,6 +42,14 @@ def _expected(found: str, allowed: Collection[str]) -> str:
 def unknown_id(kind: str, found: str, known: Collection[str]) -> str:
     """`unknown conduct 'x'; did you mean 'y'? expected one of: ...`"""
     return f"unknown {kind} {found!r}; {_expected(found, known)}"
+
+
+def yaml11_problem(value: Yaml11Text) -> str:
+    """The message for unquoted text that a YAML 1.1 reader would read as something else."""
+    return (
+        f"{describe(value)} is unquoted, and YAML 1.1 readers would read it as {value.reading}; "
+        f'write it in quotes: "{value}"'
+    )
 
 
 def list_items(file: FileProblems, value: Any, where: str, mark: Mark) -> list[tuple[int, Any, Mark]] | None:
@@ -117,6 +125,9 @@ class Fields:
         if not isinstance(value, str) or not value.strip():
             self.problem(key, f"expected non-empty text, found {describe(value)}")
             return None
+        if isinstance(value, Yaml11Text):
+            self.problem(key, yaml11_problem(value))
+            return None
         control = _CONTROL.search(value)
         if control is not None:
             self.problem(
@@ -132,9 +143,12 @@ class Fields:
         return self.check_identifier(key, value)
 
     def check_identifier(self, key: str, value: Any, mark: Mark | None = None) -> str | None:
+        where = mark or self.at(key)
+        if isinstance(value, Yaml11Text):
+            self.file.add(where, f"{self.path(key)}: {yaml11_problem(value)}")
+            return None
         if isinstance(value, str) and _ID.fullmatch(value):
             return value
-        where = mark or self.at(key)
         self.file.add(
             where,
             f"{self.path(key)}: expected an id of lower-case ASCII letters, digits, '_' and '-', "
@@ -264,6 +278,9 @@ class Fields:
         for index, value, mark in items:
             if not isinstance(value, str) or not value.strip():
                 self.file.add(mark, f"{self.path(key)}[{index}]: expected an id, found {describe(value)}")
+                continue
+            if isinstance(value, Yaml11Text):
+                self.file.add(mark, f"{self.path(key)}[{index}]: {yaml11_problem(value)}")
                 continue
             found.append((value.strip(), mark))
         return found

@@ -51,6 +51,39 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 #: The only booleans: YAML 1.1 also reads yes/no/on/off as booleans (`language: no`, Norwegian, would be false).
 _BOOLEANS = {"true": True, "false": False}
+#: YAML 1.1's type repertoire also reads y, Y, n and N as booleans, though PyYAML's resolver does not.
+_ONE_LETTER_BOOLEANS = {"y", "Y", "n", "N"}
+_READINGS = {_BOOL: "a boolean", _INT: "a number", _FLOAT: "a number", _NULL: "null", _TIMESTAMP: "a date"}
+
+
+class Yaml11Text(str):
+    """Unquoted text that a YAML 1.1 reader would read as something else (`no` as false, `0x10` as 16).
+
+    This reader keeps it as text, but a field that expects text refuses it: the same file must mean the
+    same thing to every YAML reader, so such text is written in quotes (`language: "no"`).
+    """
+
+    __slots__ = ("reading",)
+
+    def __new__(cls, value: str, reading: str) -> Yaml11Text:
+        text = super().__new__(cls, value)
+        text.reading = reading
+        return text
+
+    reading: str
+    """What a YAML 1.1 reader would make of it: "a boolean", "a number"."""
+
+
+def yaml11_reading(value: str) -> str | None:
+    """What a YAML 1.1 reader would read the unquoted scalar `value` as, or None when it would read text.
+
+    >>> yaml11_reading("no"), yaml11_reading("1:20"), yaml11_reading("226-1")
+    ('a boolean', 'a number', None)
+    """
+    if value in _ONE_LETTER_BOOLEANS:
+        return "a boolean"
+    tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return _READINGS.get(tag)
 
 
 class YamlMap(dict[str, Any]):
@@ -137,18 +170,19 @@ def _scalar(event: Any, path: str) -> Any:
         return value  # quoted: always text
     tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STR:
-        return value
+        return Yaml11Text(value, "a boolean") if value in _ONE_LETTER_BOOLEANS else value
     node = ScalarNode(tag, value)
     try:
         if tag == _NULL:
             return None
         if tag == _BOOL:
-            return _BOOLEANS.get(value.lower(), value)
+            boolean = _BOOLEANS.get(value.lower())
+            return boolean if boolean is not None else Yaml11Text(value, "a boolean")
         if tag == _INT:
-            return int(value) if _DECIMAL.fullmatch(value) else value
+            return int(value) if _DECIMAL.fullmatch(value) else Yaml11Text(value, "a number")
         if tag == _FLOAT:
             if "_" in value or ":" in value:
-                return value  # YAML 1.1 only: `1_000.5`, `1:20.5`
+                return Yaml11Text(value, "a number")  # YAML 1.1 only: `1_000.5`, `1:20.5`
             return _constructor.construct_yaml_float(node)
         if tag == _TIMESTAMP:
             return _constructor.construct_yaml_timestamp(node)
@@ -296,6 +330,18 @@ def _attach(stack: list[YamlMap | YamlList], keys: list[str | None], value: Any,
                     line,
                     column,
                     f"duplicate key {_describe_scalar(text)} (first at line {first_line}); each key may appear once",
+                )
+            )
+        reading = yaml11_reading(text) if event.implicit[0] else None
+        if reading is not None:
+            line, column = _mark(event)
+            raise YamlReadError(
+                Problem(
+                    path,
+                    line,
+                    column,
+                    f"the key {_describe_scalar(text)} would be read as {reading} by YAML 1.1 readers; "
+                    f'write it in quotes: "{text}"',
                 )
             )
         keys[-1] = text

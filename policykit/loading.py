@@ -8,6 +8,7 @@ See docs/data-format.md for the format.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import stat
@@ -20,7 +21,7 @@ import attrs
 
 from policykit import _currencies
 from policykit._fields import Fields, FileProblems, list_items, unknown_id
-from policykit._yaml import MAX_FILE_BYTES, Mark, YamlReadError, read_yaml
+from policykit._yaml import MAX_FILE_BYTES, Mark, YamlMap, YamlReadError, read_yaml
 from policykit.checks import Marks, Reference, check_dataset, check_duplicate_provisions, check_versions
 from policykit.errors import ArgumentTypeError, DataError, Problem
 from policykit.model import (
@@ -258,22 +259,60 @@ def _collect(root: Path) -> tuple[list[_DataFile], list[Problem]]:
             item_kind = kind(item)
             if item_kind is None:
                 continue
-            if item.name in ("jurisdiction.yaml", "events.yaml") and item_kind == "file":
+            if item.name in ("jurisdiction.yaml", "events.yaml", "sources.yaml") and item_kind == "file":
                 add(item)
             elif item.name == "instruments" and item_kind == "folder":
-                for instrument in entries(item):
+                instruments = entries(item)
+                names = {instrument.name for instrument in instruments}
+                for instrument in instruments:
                     instrument_kind = kind(instrument)
                     if instrument_kind is None:
                         continue
                     if instrument.suffix == ".yaml" and instrument_kind == "file":
-                        add(instrument)
+                        if instrument.stem in names:
+                            problems.append(
+                                Problem(
+                                    str(instrument),
+                                    1,
+                                    1,
+                                    f"instrument {instrument.stem!r} is also a folder; keep one of "
+                                    f"{instrument.name} and {instrument.stem}/",
+                                )
+                            )
+                        else:
+                            add(instrument)
+                    elif instrument_kind == "folder":
+                        for part in entries(instrument):
+                            part_kind = kind(part)
+                            if part_kind == "file" and part.suffix == ".yaml":
+                                add(part)
+                            elif part_kind is not None:
+                                problems.append(
+                                    Problem(
+                                        str(part),
+                                        1,
+                                        1,
+                                        "unexpected file; expected index.yaml and one <provision-slug>.yaml per "
+                                        "provision",
+                                    )
+                                )
                     else:
                         problems.append(
-                            Problem(str(instrument), 1, 1, "unexpected file; expected <instrument-slug>.yaml")
+                            Problem(
+                                str(instrument),
+                                1,
+                                1,
+                                "unexpected file; expected <instrument-slug>/ (a folder) or <instrument-slug>.yaml",
+                            )
                         )
             else:
                 problems.append(
-                    Problem(str(item), 1, 1, "unexpected file; expected jurisdiction.yaml, events.yaml or instruments/")
+                    Problem(
+                        str(item),
+                        1,
+                        1,
+                        "unexpected file; expected jurisdiction.yaml, sources.yaml, events.yaml or instruments/",
+                    )
                 )
     return files, problems
 
@@ -306,12 +345,30 @@ def _too_large(file: _DataFile, size: str) -> Problem:
     return Problem(file.name, 1, 1, f"file is {size}; data files are limited to {MAX_FILE_BYTES:,} bytes")
 
 
+def _instrument_of(relative: str) -> tuple[str, str, bool] | None:
+    """(jurisdiction folder, slug, in a folder?) for an instrument's file, else None."""
+    parts = relative.split("/")
+    if len(parts) == 3 and parts[1] == "instruments":
+        return parts[0], parts[2][: -len(".yaml")], False
+    if len(parts) == 4 and parts[1] == "instruments":
+        return parts[0], parts[2], True
+    return None
+
+
 def _load_roots(
     roots: list[Path], only: str | None = None, today: dt.date | None = None
 ) -> tuple[Dataset | None, list[Problem]]:
     """Load data roots laid over each other; with `only`, just that jurisdiction folder (and the vocabulary)."""
+    _, dataset, problems = _read_roots(roots, only, today)
+    return dataset, problems
+
+
+def _read_roots(
+    roots: list[Path], only: str | None = None, today: dt.date | None = None, unused_sources_ok: bool = False
+) -> tuple[_Builder, Dataset, list[Problem]]:
     by_relative: dict[str, _DataFile] = {}
     problems: list[Problem] = []
+    last_root: set[str] = set()
     for root in roots:
         files, found = _collect(root)
         if only is not None:
@@ -320,30 +377,74 @@ def _load_roots(
                 file for file in files if file.relative.startswith(f"{only}/") or file.relative == "vocabulary.yaml"
             ]
         problems.extend(found)
+        # An instrument given by a later root replaces the earlier one whole when its form differs (one file
+        # against a folder); within the same form, file by file.
+        shapes = [_instrument_of(file.relative) for file in files]
+        forms = {shape[:2]: shape[2] for shape in shapes if shape is not None}
+        for relative in list(by_relative):
+            earlier = _instrument_of(relative)
+            if earlier is not None and forms.get(earlier[:2], earlier[2]) != earlier[2]:
+                del by_relative[relative]
         for file in files:
             by_relative[file.relative] = file
+        last_root = {file.relative for file in files}
     if "vocabulary.yaml" not in by_relative:
         bundled = bundled_data_path() / "vocabulary.yaml"
         by_relative["vocabulary.yaml"] = _DataFile(str(bundled), "vocabulary.yaml", bundled)
     builder = _Builder()
     vocabulary = by_relative.pop("vocabulary.yaml")
     builder.read_vocabulary(vocabulary)
-    # Jurisdictions first: instruments take their default currency and acts from them.
-    order = {"jurisdiction.yaml": 0, "events.yaml": 2}
-    for relative in sorted(by_relative, key=lambda name: (order.get(name.rsplit("/", 1)[-1], 1), name)):
+    # Jurisdictions first: instruments take their default currency and acts from them; then the sources that
+    # instruments and events cite.
+    order = {"jurisdiction.yaml": 0, "sources.yaml": 1, "events.yaml": 3}
+    folders: dict[tuple[str, str], list[_DataFile]] = {}
+    events: list[tuple[_DataFile, str]] = []
+    for relative in sorted(by_relative, key=lambda name: (order.get(name.rsplit("/", 1)[-1], 2), name)):
         file = by_relative[relative]
         parts = relative.split("/")
         code = parts[0].upper()
+        instrument = _instrument_of(relative)
         if parts[-1] == "jurisdiction.yaml":
             builder.read_jurisdiction(file, code)
+        elif parts[-1] == "sources.yaml":
+            builder.read_sources(file, code)
         elif parts[-1] == "events.yaml":
-            builder.read_events(file, code)
+            events.append((file, code))
+        elif instrument is not None and instrument[2]:
+            folders.setdefault(instrument[:2], []).append(file)
         else:
             builder.read_instrument(file, code, parts[-1][: -len(".yaml")])
+    for (folder, slug), files in sorted(folders.items()):
+        builder.read_instrument_folder(files, folder.upper(), slug)
+    for file, code in events:
+        builder.read_events(file, code)
+    checked = {relative.split("/", 1)[0].upper() for relative in last_root if relative.endswith("/sources.yaml")}
+    if not unused_sources_ok:
+        builder.check_unused_sources(checked)
     problems.extend(builder.problems)
     dataset = builder.dataset()
     problems.extend(check_dataset(dataset, builder.marks, today=today, skip=builder.unreadable))
-    return dataset, problems
+    return builder, dataset, problems
+
+
+def load_with_sources(
+    path: str | os.PathLike[str], *, unused_sources_ok: bool = False
+) -> tuple[Dataset, dict[str, dict[str, Source]]]:
+    """Load data folder `path` on its own, with each jurisdiction's listed sources by id (for the writer).
+
+    The sources are those of `<cc>/sources.yaml`, without pinpoints. With `unused_sources_ok`, a listed source
+    that nothing cites is not a problem (the writer leaves it out). Raises `DataError` listing every problem.
+    """
+    root = _as_path(path, "path")
+    found, problem = _path_kind(root)
+    if problem is not None:
+        raise DataError([problem])
+    if found != "folder":
+        raise DataError([Problem(str(path), 1, 1, "not a folder; expected a data folder")])
+    builder, dataset, problems = _read_roots([root], unused_sources_ok=unused_sources_ok)
+    if problems:
+        raise DataError(problems)
+    return dataset, builder.registries
 
 
 def _check_single_file(path: Path) -> list[Problem]:
@@ -355,16 +456,31 @@ def _check_single_file(path: Path) -> list[Problem]:
         builder.read_vocabulary(file)
         return builder.problems
     builder.read_vocabulary(_DataFile(str(vocabulary), "vocabulary.yaml", vocabulary))
-    parent = path.parent.name
-    if parent == "instruments":
-        parent = path.parent.parent.name
-    code = parent.upper() if _JURISDICTION_FOLDER.fullmatch(parent) else "XX"
+    folder = path.parent
+    in_folder = folder.parent.name == "instruments"  # instruments/<slug>/<file>.yaml
+    if in_folder:
+        folder = folder.parent.parent
+    elif folder.name == "instruments":
+        folder = folder.parent
+    code = folder.name.upper() if _JURISDICTION_FOLDER.fullmatch(folder.name) else "XX"
     if path.name == "jurisdiction.yaml":
         builder.read_jurisdiction(file, code)
-    elif path.name == "events.yaml":
+        return sorted(builder.problems)
+    if path.name == "sources.yaml":
+        builder.read_sources(file, code)
+        return sorted(builder.problems)
+    # Files that cite sources are checked against the sources their jurisdiction lists, if it has any.
+    registry = folder / "sources.yaml"
+    if _path_kind(registry)[0] == "file":
+        builder.read_sources(_DataFile(str(registry), "sources.yaml", registry), code)
+        builder.files.pop()  # the list of sources is not the file being checked
+    if path.name == "events.yaml":
         builder.read_events(file, code)
     else:
-        builder.read_instrument(file, code, path.stem)
+        if in_folder:
+            builder.read_instrument_folder([file], code, path.parent.name, whole=False)
+        else:
+            builder.read_instrument(file, code, path.stem)
         for provision in builder.provisions.values():
             problems.extend(check_versions(provision))
         problems.extend(check_duplicate_provisions(builder.dataset()))
@@ -407,6 +523,12 @@ class _Builder:
         self.unreadable: set[str] = set()
         self._acts: dict[str, dict[str, Act]] = {}
         self._instrument_ids: dict[str, list[str]] = {}
+        self.registries: dict[str, dict[str, Source]] = {}
+        """A jurisdiction code -> its listed sources by id (from `sources.yaml`), without pinpoints."""
+        self._registry_files: dict[str, FileProblems] = {}
+        self._declared_sources: dict[str, dict[str, Mark]] = {}
+        self._cited: set[tuple[str, str]] = set()
+        self._files_by_code: dict[str, list[FileProblems]] = {}
 
     @property
     def problems(self) -> list[Problem]:
@@ -415,6 +537,7 @@ class _Builder:
     def _open(self, file: _DataFile) -> tuple[FileProblems, Any]:
         problems = FileProblems(file.name)
         self.files.append(problems)
+        self._files_by_code.setdefault(file.relative.split("/", 1)[0].upper(), []).append(problems)
         content, problem = _read(file)
         if problem is not None:
             problems.problems.append(problem)
@@ -596,6 +719,7 @@ class _Builder:
     # -- instruments ---------------------------------------------------------------------------------------
 
     def read_instrument(self, file: _DataFile, code: str, slug: str) -> None:
+        """An instrument in one file (`instruments/<slug>.yaml`): what it is, and `provisions:` by slug."""
         problems, content = self._open(file)
         if not _SLUG.fullmatch(slug):
             problems.add((1, 1), f"instrument file name {slug!r} is not a valid slug; use a-z, 0-9, '_' and '-'")
@@ -605,10 +729,6 @@ class _Builder:
         instrument_id = f"{code.lower()}/{slug}"
         allowed = ("title", "abbreviation", "kind", "official_url", "provisions")
         top = Fields(problems, content, "", (1, 1), allowed)
-        title = _names(top.mapping("title", _NAME_KEYS), required_original=True)
-        abbreviation = top.text("abbreviation", required=False)
-        kind = top.choice("kind", InstrumentKind)
-        official_url = self._url(top, "official_url")
         provision_ids: list[str] = []
         for key, value, mark in top.entries("provisions") or []:
             if not _SLUG.fullmatch(key):
@@ -622,6 +742,66 @@ class _Builder:
             if provision is not None:
                 self.provisions[provision.id] = provision
                 provision_ids.append(provision.id)
+        self._instrument(top, instrument_id, provision_ids)
+
+    def read_instrument_folder(self, files: list[_DataFile], code: str, slug: str, whole: bool = True) -> None:
+        """An instrument as a folder (`instruments/<slug>/`): `index.yaml` says what it is, and each other file
+        is one provision, named by its slug (`art_226-1.yaml`), with all its versions.
+
+        With `whole=False` (one provision file checked on its own), a missing `index.yaml` is not a problem.
+        """
+        folder = os.path.dirname(files[0].name)
+        instrument_id = f"{code.lower()}/{slug}"
+        if not _SLUG.fullmatch(slug):
+            folder_problems = FileProblems(folder)
+            self.files.append(folder_problems)
+            folder_problems.add(
+                (1, 1), f"instrument folder name {slug!r} is not a valid slug; use a-z, 0-9, '_' and '-'"
+            )
+            return
+        index = next((file for file in files if file.path.name == "index.yaml"), None)
+        provision_ids: list[str] = []
+        for file in files:
+            if file is index:
+                continue
+            problems, content = self._open(file)
+            key = file.path.name[: -len(".yaml")]
+            if not _SLUG.fullmatch(key):
+                problems.add(
+                    (1, 1),
+                    f"provision file name {key!r} is not a valid provision slug; "
+                    "use a-z, 0-9, '_' and '-' (e.g. art_14__para_1.yaml)",
+                )
+                continue
+            if content is None:
+                continue
+            provision = self._provision(problems, code, instrument_id, key, content, (1, 1))
+            if provision is not None:
+                self.provisions[provision.id] = provision
+                provision_ids.append(provision.id)
+        if index is None:
+            if whole:
+                folder_problems = FileProblems(folder)
+                self.files.append(folder_problems)
+                folder_problems.add(
+                    (1, 1), "instrument folder without index.yaml; expected one with title, kind and official_url"
+                )
+            return
+        problems, content = self._open(index)
+        if content is None:
+            return
+        top = Fields(problems, content, "", (1, 1), ("title", "abbreviation", "kind", "official_url"))
+        if whole and len(files) == 1:
+            problems.add(
+                (1, 1), "instrument folder without provisions; expected one <provision-slug>.yaml per provision"
+            )
+        self._instrument(top, instrument_id, provision_ids)
+
+    def _instrument(self, top: Fields, instrument_id: str, provision_ids: list[str]) -> None:
+        title = _names(top.mapping("title", _NAME_KEYS), required_original=True)
+        abbreviation = top.text("abbreviation", required=False)
+        kind = top.choice("kind", InstrumentKind)
+        official_url = self._url(top, "official_url")
         if title is None or kind is None or official_url is None:
             return
         self.instruments[instrument_id] = Instrument(
@@ -742,7 +922,7 @@ class _Builder:
         note = fields.text("note", required=False)
         if status is Status.UNVERIFIED and note is None and fields.ok:
             fields.file.add(fields.mark, f"{where}: an unverified version needs a 'note' saying why")
-        sources = self._sources(fields)
+        sources = self._sources(fields, code)
         if sources is not None and not sources and fields.has("sources"):
             fields.problem("sources", "expected at least one source")
         if (
@@ -912,18 +1092,95 @@ class _Builder:
             found.append(Threshold(tier, measure, minimum, set_by))
         return tuple(found) if ok else None
 
-    def _sources(self, fields: Fields) -> tuple[Source, ...] | None:
+    def _sources(self, fields: Fields, code: str) -> tuple[Source, ...] | None:
+        """A `sources:` list: citations of listed sources (`{source: <id>, pinpoint: ...}`), or, in the older
+        form, sources written out in full."""
         found: list[Source] = []
         items = fields.items("sources")
         if items is None:
             return None
         for index, item, mark in items:
-            source = self._source(fields.file, item, f"{fields.where}.sources[{index}]", mark)
+            where = f"{fields.where}.sources[{index}]"
+            if isinstance(item, YamlMap) and "source" in item:
+                source = self._citation(fields.file, item, where, mark, code)
+            else:
+                source = self._source(fields.file, item, where, mark)
             if source is not None:
                 found.append(source)
         return tuple(found) if len(found) == len(items) else None
 
-    def _source(self, file: FileProblems, item: Any, where: str, mark: Mark) -> Source | None:
+    def _citation(self, file: FileProblems, item: Any, where: str, mark: Mark, code: str) -> Source | None:
+        entry = Fields(file, item, where, mark, ("source", "pinpoint"))
+        key = entry.identifier("source")
+        pinpoint = entry.text("pinpoint", required=False)
+        if key is None:
+            return None
+        self._cited.add((code, key))
+        registry = self.registries.get(code, {})
+        if key in registry:
+            return attrs.evolve(registry[key], pinpoint=pinpoint)
+        listing = f"{code.lower()}/sources.yaml"
+        if key in self._declared_sources.get(code, {}):
+            return None  # listed, but with problems of its own, reported there
+        if code not in self._registry_files:
+            entry.problem("source", f"unknown source {key!r}: there is no {listing} listing the sources to cite")
+        elif self._registry_files[code].problems and not self._declared_sources.get(code):
+            return None  # the list could not be read; its problem is reported
+        else:
+            close = difflib.get_close_matches(key, list(registry), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            entry.problem("source", f"unknown source {key!r}; {hint}expected an id listed in {listing}")
+        return None
+
+    def read_sources(self, file: _DataFile, code: str) -> None:
+        """`<cc>/sources.yaml`: the sources of a jurisdiction by short id, cited from versions and events."""
+        problems, content = self._open(file)
+        self._registry_files[code] = problems
+        registry = self.registries.setdefault(code, {})
+        declared = self._declared_sources.setdefault(code, {})
+        if content is None:
+            return
+        top = Fields(problems, content, "", (1, 1), ("sources",))
+        seen: dict[Source, str] = {}
+        for key, value, mark in top.entries("sources") or []:
+            key_mark = top.key_mark("sources", key)
+            if not _SLUG.fullmatch(key):
+                problems.add(
+                    key_mark,
+                    f"sources: {key!r} is not a valid source id; use a-z, 0-9, '_' and '-' "
+                    "(e.g. legifrance-226-1-2024)",
+                )
+                continue
+            declared[key] = key_mark
+            source = self._source(problems, value, f"sources.{key}", mark, pinpoint=False)
+            if source is None:
+                continue
+            if source in seen:
+                problems.add(
+                    key_mark,
+                    f"sources.{key}: the same source as {seen[source]!r} (line {declared[seen[source]][0]}); "
+                    "list it once and cite that id (a pinpoint belongs to the citation)",
+                )
+                continue
+            seen[source] = key
+            registry[key] = source
+
+    def check_unused_sources(self, codes: Iterable[str]) -> None:
+        """A listed source that nothing cites is a problem: the list of sources stays clean.
+
+        Not reported for a jurisdiction with other problems, whose citations may not all have been read.
+        """
+        for code in sorted(codes):
+            file = self._registry_files.get(code)
+            if file is None or code in self.unreadable:
+                continue
+            if any(problems.problems for problems in self._files_by_code.get(code, [])):
+                continue
+            for key, mark in self._declared_sources.get(code, {}).items():
+                if (code, key) not in self._cited:
+                    file.add(mark, f"sources.{key}: no version or event cites this source; cite it or remove it")
+
+    def _source(self, file: FileProblems, item: Any, where: str, mark: Mark, pinpoint: bool = True) -> Source | None:
         allowed = (
             "url",
             "title",
@@ -931,10 +1188,9 @@ class _Builder:
             "publisher_kind",
             "language",
             "kind",
-            "pinpoint",
             "checked_on",
             "read_via",
-        )
+        ) + (("pinpoint",) if pinpoint else ())
         entry = Fields(file, item, where, mark, allowed)
         url = self._url(entry, "url")
         title = entry.text("title")
@@ -944,7 +1200,7 @@ class _Builder:
             entry.problem("language", f"expected an ISO 639-1 code such as en, fr, ko, zh; found {language!r}")
             language = None
         kind = entry.choice("kind", SourceKind)
-        pinpoint = entry.text("pinpoint", required=False)
+        found_pinpoint = entry.text("pinpoint", required=False) if pinpoint else None
         checked_on = entry.date("checked_on")
         read_via = self._url(entry, "read_via", required=False)
         publisher_kind = entry.choice("publisher_kind", PublisherKind, required=False)
@@ -952,7 +1208,7 @@ class _Builder:
             return None
         if checked_on is None:
             return None
-        return Source(url, title, publisher, language, kind, checked_on, pinpoint, read_via, publisher_kind)
+        return Source(url, title, publisher, language, kind, checked_on, found_pinpoint, read_via, publisher_kind)
 
     # -- events --------------------------------------------------------------------------------------------
 
@@ -996,7 +1252,7 @@ class _Builder:
                     fact_value = fact_fields.amount("value")
                 else:
                     fact_fields.file.add(fact_fields.mark, f"{fact_fields.where}: missing required key 'value'")
-                sources = self._sources(fact_fields)
+                sources = self._sources(fact_fields, code)
                 if label is not None and fact_value is not None and sources:
                     facts.append(EventFact(label, fact_value, sources))
             responses = fields.references("responses") or []

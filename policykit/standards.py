@@ -240,7 +240,8 @@ class _Reader:
         return status, verified_on, note
 
     def _sources(self, fields: Fields) -> tuple[Source, ...] | None:
-        sources = self.builder._sources(fields)  # problems go to `fields.file`, this file's
+        # A standard writes its sources out in full (it has no jurisdiction source list to cite from).
+        sources = self.builder._sources(fields, "")  # problems go to `fields.file`, this file's
         if sources is not None and not sources:
             fields.problem("sources", "expected at least one source")
             return None

@@ -17,6 +17,7 @@ import policykit
 from policykit import CoverageStatus, Status
 from policykit.model import Penalty, PublisherKind, SourceKind
 from policykit.rendering import describe_penalty
+from policykit.writing import canonical_files
 
 from . import readme
 from .conftest import BUNDLED_CODES
@@ -220,3 +221,22 @@ def test_france_sexual_recordings_since_2016(bundled: policykit.Dataset) -> None
     assert _penalty_text(bundled, "fr/code-penal/art_226-1", D(2017, 1, 1)) == (
         "imprisonment up to 1 year and fine up to €45,000"
     )
+
+
+def test_every_bundled_file_is_in_the_writers_canonical_form() -> None:
+    """Hand edits stay canonical: each file is exactly what the writer makes of what the loader read from it.
+
+    To fix a failure, run `python scripts/format_data.py` and read the diff.
+    """
+    root = policykit.bundled_data_path()
+    files = canonical_files(root)
+    assert sorted(files) == sorted(root.rglob("*.yaml")), "files the writer would add or remove"
+    different = [str(path.relative_to(root)) for path, text in files.items() if path.read_text("utf-8") != text]
+    assert different == [], "not in canonical form; run python scripts/format_data.py"
+
+
+def test_bundled_sources_are_listed_once_and_all_cited() -> None:
+    # The loader refuses a repeated or an unused source; the bundled data must load under that rule.
+    _, registries = policykit.loading.load_with_sources(policykit.bundled_data_path())
+    assert set(registries) == set(BUNDLED_CODES)
+    assert all(registries.values())

@@ -193,9 +193,9 @@ def test_show_says_when_the_date_is_after_verification(run: Run) -> None:
 
 
 def test_show_with_merge_uses_the_replacing_file(run: Run, tmp_path: Path) -> None:
-    replacement = tmp_path / "fr" / "instruments" / "code-penal.yaml"
+    replacement = tmp_path / "fr" / "instruments" / "code-penal" / "index.yaml"
     replacement.parent.mkdir(parents=True)
-    shutil.copy(policykit.bundled_data_path() / "fr" / "instruments" / "code-penal.yaml", replacement)
+    shutil.copy(policykit.bundled_data_path() / "fr" / "instruments" / "code-penal" / "index.yaml", replacement)
     text = replacement.read_text(encoding="utf-8")
     replacement.write_text(text.replace("abbreviation: C. pén.", "abbreviation: LOCAL", 1), encoding="utf-8")
     merged = run("show", "FR", "--data", str(tmp_path), "--merge", "--as-of", "2020-01-01")

@@ -291,10 +291,44 @@ def test_language_no_is_norwegian_not_false(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     instrument = root / "xa" / "instruments" / "penal-act.yaml"
     instrument.write_text(
-        instrument.read_text(encoding="utf-8").replace("language: en", "language: no", 1), encoding="utf-8"
+        instrument.read_text(encoding="utf-8").replace("language: en", 'language: "no"', 1), encoding="utf-8"
     )
     data = policykit.load(root)
     assert [s.language for p in data.provisions.values() for v in p.versions for s in v.sources].count("no") == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "reading"),
+    [("no", "a boolean"), ("Y", "a boolean"), ("off", "a boolean"), ("0x1F", "a number"), ("1:20", "a number")],
+)
+def test_unquoted_text_that_yaml_1_1_reads_otherwise_is_refused(tmp_path: Path, written: str, reading: str) -> None:
+    # The strict reader keeps `no` as text, but another YAML reader would make it false: the file must be
+    # unambiguous, so text that looks like something else is written in quotes.
+    root = _copy(tmp_path)
+    instrument = root / "xa" / "instruments" / "penal-act.yaml"
+    text = instrument.read_text(encoding="utf-8")
+    line = text[: text.index("language: en")].count("\n") + 1
+    instrument.write_text(text.replace("language: en", f"language: {written}", 1), encoding="utf-8")
+    problems = policykit.validate([root])
+    assert [(p.line, p.message) for p in problems if p.file == str(instrument)] == [
+        (
+            line,
+            f"provisions.art_3.versions[0].sources[0].language: text {written!r} is unquoted, and YAML 1.1 readers "
+            f'would read it as {reading}; write it in quotes: "{written}"',
+        )
+    ]
+
+
+def test_an_unquoted_key_that_yaml_1_1_reads_as_a_number_is_refused(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    jurisdiction = root / "xa" / "jurisdiction.yaml"
+    text = jurisdiction.read_text(encoding="utf-8")
+    assert "  penal-2000:" in text
+    jurisdiction.write_text(text.replace("  penal-2000:", "  0x1F:", 1), encoding="utf-8")
+    problems = [p for p in policykit.validate([root]) if p.file == str(jurisdiction)]
+    assert [p.message for p in problems] == [
+        "the key '0x1F' would be read as a number by YAML 1.1 readers; write it in quotes: \"0x1F\""
+    ]
 
 
 def test_an_article_with_a_trailing_newline_is_the_same_article(tmp_path: Path) -> None:

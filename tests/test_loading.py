@@ -6,11 +6,13 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 
 import policykit
 from policykit import Combination, Liability, Status
 from policykit.model import Prosecution, Reach, SourceKind, Unit
+from policykit.writing import dump_instrument
 
 from .conftest import DATA, MINIMAL
 
@@ -194,7 +196,7 @@ def test_stray_files_are_reported_not_ignored(tmp_path: Path) -> None:
     (root / "Korea").mkdir()
     messages = sorted(p.message for p in policykit.validate([root]))
     assert messages == [
-        "unexpected file; expected jurisdiction.yaml, events.yaml or instruments/",
+        "unexpected file; expected jurisdiction.yaml, sources.yaml, events.yaml or instruments/",
         "unexpected folder; a jurisdiction folder is an ISO 3166-1 code (or an ISO 3166-2 subdivision) in lower case",
     ]
 
@@ -281,16 +283,32 @@ def test_a_fine_with_no_currency_needs_the_jurisdiction_currency(tmp_path: Path)
 
 def test_merge_replaces_a_bundled_file_at_the_same_path(tmp_path: Path) -> None:
     root = tmp_path / "data"
-    replacement = root / "fr" / "instruments" / "code-penal.yaml"
+    replacement = root / "fr" / "instruments" / "code-penal" / "index.yaml"
     replacement.parent.mkdir(parents=True)
-    shutil.copy(policykit.bundled_data_path() / "fr" / "instruments" / "code-penal.yaml", replacement)
-    _edit(replacement, "  en: Criminal Code\nabbreviation: C. pén.\n", "  en: Criminal Code (a local copy)\n")
+    shutil.copy(policykit.bundled_data_path() / "fr" / "instruments" / "code-penal" / "index.yaml", replacement)
+    _edit(replacement, "en: Criminal Code}\nabbreviation: C. pén.\n", "en: Criminal Code (a local copy)}\n")
     bundled = policykit.load()
     merged = policykit.load(root, merge=True)
     replaced = merged.instruments["fr/code-penal"]
     assert replaced.title.en == "Criminal Code (a local copy)"
     assert replaced.abbreviation is None  # the whole file is replaced, not merged key by key
     assert bundled.instruments["fr/code-penal"].abbreviation == "C. pén."
-    assert set(merged.provisions) == set(bundled.provisions)
+    assert set(merged.provisions) == set(bundled.provisions)  # the provision files are the bundled ones
     assert set(merged.instruments) == set(bundled.instruments)
     assert merged.jurisdictions["FR"] == bundled.jurisdictions["FR"]  # from the bundled fr/jurisdiction.yaml
+
+
+def test_merge_with_an_instrument_in_one_file_replaces_the_bundled_folder(tmp_path: Path) -> None:
+    bundled = policykit.load()
+    root = tmp_path / "data"
+    replacement = root / "fr" / "instruments" / "code-penal.yaml"
+    replacement.parent.mkdir(parents=True)
+    instrument = bundled.instruments["fr/code-penal"]
+    local = attrs.evolve(instrument, title=attrs.evolve(instrument.title, en="Local"))
+    replacement.write_text(
+        dump_instrument(attrs.evolve(bundled, instruments={instrument.id: local}), instrument.id), encoding="utf-8"
+    )
+    merged = policykit.load(root, merge=True)
+    assert merged.instruments[instrument.id] == local
+    assert merged.provisions == bundled.provisions
+    assert merged.provisions["fr/code-penal/art_226-1"].location.file == str(replacement)  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ from policykit._yaml import (
     MAX_FILE_BYTES,
     MAX_KEY_CHARS,
     MAX_TEXT_CHARS,
+    Yaml11Text,
     YamlList,
     YamlMap,
     YamlReadError,
@@ -41,8 +42,19 @@ def test_values_and_positions() -> None:
 
 
 def test_keys_are_always_text() -> None:
-    data = read("17264: a\n2020-01-01: b\nnull: c\n")
-    assert list(data) == ["17264", "2020-01-01", "null"]  # type: ignore[call-overload]
+    data = read('"17264": a\n"2020-01-01": b\n"null": c\nart_1: d\n')
+    assert list(data) == ["17264", "2020-01-01", "null", "art_1"]  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("key", "reading"), [("17264", "a number"), ("2020-01-01", "a date"), ("null", "null"), ("no", "a boolean")]
+)
+def test_an_unquoted_key_that_yaml_1_1_reads_otherwise_is_refused(key: str, reading: str) -> None:
+    with pytest.raises(YamlReadError) as error:
+        read(f"a: 1\n{key}: b\n")
+    assert str(error.value.problem) == (
+        f'f.yaml:2:1: the key {key!r} would be read as {reading} by YAML 1.1 readers; write it in quotes: "{key}"'
+    )
 
 
 @pytest.mark.parametrize(
@@ -142,8 +154,12 @@ def test_booleans_are_true_and_false(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize("text", ["yes", "no", "on", "off", "Yes", "NO"])
 def test_yaml_1_1_booleans_are_text(text: str) -> None:
-    """`language: no` (Norwegian) is the code 'no', not false."""
-    assert read(f"a: {text}\n") == {"a": text}
+    """`language: no` (Norwegian) is the code 'no', not false; it is marked so that a text field can refuse it."""
+    value = read(f"a: {text}\n")["a"]  # type: ignore[index]
+    assert value == text
+    assert isinstance(value, Yaml11Text)
+    assert value.reading == "a boolean"
+    assert not isinstance(read(f"a: '{text}'\n")["a"], Yaml11Text)  # type: ignore[index]
 
 
 def test_long_values_and_keys_are_refused_without_echoing_them() -> None:
