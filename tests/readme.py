@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import attrs
+
 import policykit
 from policykit.history import timeline
 from policykit.reports import render_comparison, timeline_table
@@ -53,12 +55,13 @@ def data_status() -> str:
         )
     sources = [s for p in data.provisions.values() for v in p.versions for s in v.sources]
     sources += [s for e in data.events.values() for f in e.facts for s in f.sources]
-    kinds = Counter(s.publisher_kind.value if s.publisher_kind else "not stated" for s in sources)
+    distinct = {attrs.evolve(source, pinpoint=None) for source in sources}  # a source cited at two pinpoints is one
+    kinds = Counter(s.publisher_kind.value if s.publisher_kind else "not stated" for s in distinct)
     counted = ", ".join(
-        f"{kind.replace('_', ' ')} {count}" for kind, count in sorted(kinds.items(), key=lambda x: -x[1])
+        f"{kind.replace('_', ' ')} {count}" for kind, count in sorted(kinds.items(), key=lambda x: (-x[1], x[0]))
     )
     lines.append("")
-    lines.append(f"Sources cited: {len(sources)}, by publisher: {counted}.")
+    lines.append(f"Sources: {len(distinct)} (cited {len(sources)} times), by publisher kind: {counted}.")
     lines.append("")
     lines.append("Unverified versions, and why:")
     lines.append("")
