@@ -119,7 +119,7 @@ def _markdown_table(headers: list[str], rows: list[list[str]], fmt: str) -> str:
     for row in rows:
         for index, cell in enumerate(row):
             widths[index] = max(widths[index], len(cell))
-    if fmt == "pipe":
+    if fmt == "pipe" and rows:  # tabulate marks alignment only for columns that have cells
         rule = "|" + "|".join(":" + "-" * (width + 1) for width in widths) + "|"
     else:
         rule = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
