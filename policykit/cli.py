@@ -14,7 +14,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -225,6 +224,8 @@ def _write(text: str, output: str | None, stdout: TextIO) -> None:
     if output is None:
         stdout.write(text)
         return
+    import tempfile  # only for --output: it imports random, shutil and more
+
     temporary: str | None = None
     try:
         target = Path(output).resolve()

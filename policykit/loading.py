@@ -71,7 +71,8 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
             return cached
     from policykit._building import build
 
-    dataset, problems = build(by_relative, contents)
+    with _cache.paused_gc():
+        dataset, problems = build(by_relative, contents)
     if problems:
         raise DataError(problems)
     if key is not None:

@@ -186,3 +186,13 @@ def test_a_cached_command_prints_what_a_full_load_prints(cache: Path, capsys: py
     assert _files(cache)
     assert cli.main(argv) == 0
     assert capsys.readouterr().out == first
+
+
+def test_old_cache_files_are_pruned_beyond_a_total_size(
+    cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_cache, "_MAX_BYTES", 1)  # every file is too many bytes: only the newest is kept
+    policykit.load(data)
+    policykit.load(data, merge=True)
+    (kept,) = _files(cache)
+    assert _cache.read(kept.stem) is None  # and it is too large to be read
