@@ -1,9 +1,10 @@
 """A cache of checked datasets, so that a repeated command skips parsing and checking the data files.
 
-The key is a SHA-256 of everything the checked dataset depends on: every data file's relative path and bytes,
-policykit's version, the source of the modules that read and check the data, the Python version, and the
-installed PyYAML and Babel (whose currency list the checks use). A changed file, a new policykit or a new PyYAML
-gives a new key, so a cached dataset is never stale; a cache file is only ever looked up by its key.
+The key is a SHA-256 of everything the checked dataset depends on: every data file's path (the model keeps where
+each provision was read) and bytes, policykit's version, the source of the modules that read and check the data,
+the Python version, and the installed PyYAML and Babel (whose currency list the checks use). A changed file, a new
+policykit or a new PyYAML gives a new key, so a cached dataset is never stale; a cache file is only ever looked up
+by its key.
 
 Where: `POLICYKIT_CACHE_DIR` if set, otherwise the user's cache folder (`$XDG_CACHE_HOME/policykit` or
 `~/.cache/policykit`; `~/Library/Caches/policykit` on macOS; `%LOCALAPPDATA%\\policykit\\Cache` on Windows).
@@ -67,6 +68,8 @@ _PICKLE_PROTOCOL = 5
 
 class _File(Protocol):
     @property
+    def name(self) -> str: ...
+    @property
     def relative(self) -> str: ...
 
 
@@ -105,8 +108,10 @@ def contents_and_key(
             complete = False
             continue
         contents[file.relative] = data
-        relative = file.relative.encode("utf-8", "surrogateescape")
-        digest.update(b"%d\0%s\0%d\0" % (len(relative), relative, len(data)))
+        # The name too: the model keeps where each provision was read (`Location`), for messages.
+        relative = file.relative.encode("utf-8", "surrogatepass")
+        shown = file.name.encode("utf-8", "surrogatepass")
+        digest.update(b"%d\0%s\0%d\0%s\0%d\0" % (len(relative), relative, len(shown), shown, len(data)))
         digest.update(data)
     if not complete or folder() is None:
         return contents, None

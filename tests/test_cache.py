@@ -196,3 +196,13 @@ def test_old_cache_files_are_pruned_beyond_a_total_size(
     policykit.load(data, merge=True)
     (kept,) = _files(cache)
     assert _cache.read(kept.stem) is None  # and it is too large to be read
+
+
+def test_a_copy_elsewhere_keeps_its_own_locations(cache: Path, data: Path, tmp_path: Path) -> None:
+    """The model keeps where each provision was read; a copy of the same files is not served the first one's."""
+    policykit.load(data)
+    copy = tmp_path / "copy"
+    shutil.copytree(data, copy)
+    loaded = policykit.load(copy)
+    assert all(str(copy) in provision.location.file for provision in loaded.provisions.values())
+    assert len(_files(cache)) == 2
