@@ -14,7 +14,7 @@ CONDUCTS = [
     "covert_filming", "distribution_covert", "distribution_consensual", "distribution_for_profit",
     "possession_viewing", "threat_to_distribute", "coercion_with_images", "deepfake_creation",
 ]  # fmt: skip
-UNCOVERED = ["deepfake_distribution", "device_trade", "victim_doxxing", "platform_duty"]
+UNCOVERED = ["deepfake_distribution", "device_trade", "victim_doxxing", "platform_duty", "group_administration"]
 
 
 def code(index: int) -> str:

@@ -14,11 +14,10 @@ import json
 import os
 import re
 import sys
-import tempfile
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from policykit._version import __version__
 from policykit.cases import CaseError
@@ -31,9 +30,20 @@ from policykit.model import Dataset, ThresholdMeasure
 from policykit.queries import check_jurisdiction, events_of, provisions_in_force
 from policykit.rendering import LANGUAGES, cite, describe_penalty, labels
 from policykit.reports import render_comparison, render_diff, render_timeline
-from policykit.tables import FORMATS
+from policykit.tables import FORMATS, neutralise
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse, with what it prints neutralised: its messages echo the arguments (`unrecognized arguments: ...`),
+    and an argument holding an escape sequence must not act on the terminal."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(neutralise(message) if message else message, file)
 
 
 class _UsageError(Exception):
@@ -87,7 +97,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="policykit",
         description="Compare how jurisdictions punish covert filming and image-based sexual abuse, "
         "from cited, dated data.",
@@ -257,10 +267,14 @@ def _write(text: str, output: str | None, stdout: TextIO) -> None:
     A file is written whole or not at all: to a temporary file in the same folder, then renamed over `output`,
     so a failure (a full disk, an interrupt) never leaves a truncated file where a good one was. A FIFO or
     device (`/dev/stdout`) is written to directly. Any failure raises `_OutputError` (exit status 1).
+    Control characters are written out (`\\u001b`) whatever the format: the text may end up on a terminal.
     """
+    text = neutralise(text)
     if output is None or output == "-":
         stdout.write(text)
         return
+    import tempfile  # only for --output: it imports random, shutil and more
+
     temporary: str | None = None
     try:
         target = Path(output).resolve()
@@ -600,7 +614,7 @@ def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:
 def _say(text: str) -> None:
     """Write to standard error; a closed standard error (`2>&1 | head`) must not change the exit status."""
     with contextlib.suppress(OSError):
-        sys.stderr.write(text)
+        sys.stderr.write(neutralise(text))
         sys.stderr.flush()
 
 

@@ -6,7 +6,6 @@ raises on purpose. Bad data is a `DataError` carrying every located `Problem` fo
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -57,6 +56,8 @@ class UnknownIdError(PolicykitError, LookupError):
         self.value = value
         self.choices = tuple(sorted(choices))
         shown = ", ".join(self.choices) if self.choices else "none"
+        import difflib  # only for this message: importing it is a noticeable share of a short command's start
+
         close = difflib.get_close_matches(value, self.choices, n=1, cutoff=0.5)
         hint = f"did you mean {close[0]!r}? " if close else ""
         super().__init__(f"unknown {kind} {value!r}; {hint}expected one of: {shown}")

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from policykit import _currencies
+from policykit import _cache, _currencies
 from policykit._fields import Fields, FileProblems, list_items, unknown_id
 from policykit._yaml import MAX_FILE_BYTES, Mark, YamlMap, YamlReadError, read_yaml
 from policykit.checks import Marks, Reference, check_dataset, check_duplicate_provisions, check_versions
@@ -101,9 +101,22 @@ def load(path: str | os.PathLike[str] | None = None, *, merge: bool = False) -> 
         if found != "folder":
             raise DataError([Problem(str(path), 1, 1, "not a folder; expected a data folder")])
         roots = [bundled_data_path(), user_root] if merge else [user_root]
-    dataset, problems = _load_roots(roots)
+    # The checked dataset is kept in a cache keyed by the bytes of every file (see policykit._cache), so a
+    # repeated load skips parsing and checking; on any doubt the files are loaded in full.
+    files, listing_problems, _ = gather(roots)
+    key = None
+    if not listing_problems:
+        _, key = _cache.contents_and_key(files.values(), read_bytes)
+        if key is not None:
+            cached = _cache.read(key)
+            if cached is not None:
+                return cached
+    with _cache.paused_gc():
+        dataset, problems = _load_roots(roots)
     if problems or dataset is None:
         raise DataError(problems)
+    if key is not None:
+        _cache.write(key, dataset)
     return dataset
 
 
@@ -319,26 +332,34 @@ def _collect(root: Path) -> tuple[list[_DataFile], list[Problem]]:
 
 def _read(file: _DataFile) -> tuple[Any, Problem | None]:
     """Read and parse one file: refused by its size before any of it is read, and never a FIFO or device."""
-    try:
-        # O_NONBLOCK: opening a FIFO that slipped in (a race, or the bundled path) must not wait for a writer.
-        descriptor = os.open(file.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return None, Problem(file.name, 1, 1, "not a regular file (a FIFO, socket or device); nothing was read")
-            if info.st_size > MAX_FILE_BYTES:
-                return None, _too_large(file, f"{info.st_size:,} bytes")
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        return None, Problem(file.name, 1, 1, f"cannot read file: {error.strerror or error}")
-    if len(data) > MAX_FILE_BYTES:  # it grew after it was measured
-        return None, _too_large(file, f"more than {MAX_FILE_BYTES:,} bytes")
+    data, problem = read_bytes(file)
+    if problem is not None:
+        return None, problem
     try:
         return read_yaml(data, file.name), None
     except YamlReadError as error:
         return None, error.problem
     except RecursionError:  # pragma: no cover - the reader is iterative; a last line of defence
         return None, Problem(file.name, 1, 1, "file is nested too deeply")
+
+
+def read_bytes(file: _DataFile) -> tuple[bytes, Problem | None]:
+    """Read one file's bytes: refused by its size before any of it is read, and never a FIFO or device."""
+    try:
+        # O_NONBLOCK: opening a FIFO that slipped in (a race, or the bundled path) must not wait for a writer.
+        descriptor = os.open(file.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return b"", Problem(file.name, 1, 1, "not a regular file (a FIFO, socket or device); nothing was read")
+            if info.st_size > MAX_FILE_BYTES:
+                return b"", _too_large(file, f"{info.st_size:,} bytes")
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return b"", Problem(file.name, 1, 1, f"cannot read file: {error.strerror or error}")
+    if len(data) > MAX_FILE_BYTES:  # it grew after it was measured
+        return b"", _too_large(file, f"more than {MAX_FILE_BYTES:,} bytes")
+    return data, None
 
 
 def _too_large(file: _DataFile, size: str) -> Problem:
@@ -363,9 +384,10 @@ def _load_roots(
     return dataset, problems
 
 
-def _read_roots(
-    roots: list[Path], only: str | None = None, today: dt.date | None = None, unused_sources_ok: bool = False
-) -> tuple[_Builder, Dataset, list[Problem]]:
+def gather(roots: list[Path], only: str | None = None) -> tuple[dict[str, _DataFile], list[Problem], set[str]]:
+    """The data files of roots laid over each other, by relative path, with the bundled vocabulary when none has
+    its own; the problems found while listing them; and the relative paths of the last root's files. With `only`,
+    just that jurisdiction folder (and the vocabulary)."""
     by_relative: dict[str, _DataFile] = {}
     problems: list[Problem] = []
     last_root: set[str] = set()
@@ -391,6 +413,13 @@ def _read_roots(
     if "vocabulary.yaml" not in by_relative:
         bundled = bundled_data_path() / "vocabulary.yaml"
         by_relative["vocabulary.yaml"] = _DataFile(str(bundled), "vocabulary.yaml", bundled)
+    return by_relative, problems, last_root
+
+
+def _read_roots(
+    roots: list[Path], only: str | None = None, today: dt.date | None = None, unused_sources_ok: bool = False
+) -> tuple[_Builder, Dataset, list[Problem]]:
+    by_relative, problems, last_root = gather(roots, only)
     builder = _Builder()
     vocabulary = by_relative.pop("vocabulary.yaml")
     builder.read_vocabulary(vocabulary)
@@ -1279,10 +1308,12 @@ class _Builder:
 
     def dataset(self) -> Dataset:
         jurisdictions: dict[str, Jurisdiction] = {}
+        by_code: dict[str, list[str]] = {}  # one pass over the instruments, not one per jurisdiction
+        for instrument_id in sorted(self.instruments):
+            by_code.setdefault(instrument_id.split("/", 1)[0].upper(), []).append(instrument_id)
         for code in sorted(self.jurisdictions):
             raw = self.jurisdictions[code]
-            instrument_ids = tuple(sorted(i for i in self.instruments if i.split("/", 1)[0].upper() == code))
-            jurisdictions[code] = Jurisdiction(instrument_ids=instrument_ids, **raw)
+            jurisdictions[code] = Jurisdiction(instrument_ids=tuple(by_code.get(code, ())), **raw)
         return Dataset(
             conducts=self.conducts,
             factors=self.factors,

@@ -8,10 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from babel.core import Locale
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
-
+from policykit._babel import Locale, format_currency, format_date, format_decimal
 from policykit.applying import Raise
 from policykit.cases import Case
 from policykit.comparison import Cell

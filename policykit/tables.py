@@ -1,8 +1,13 @@
 """Rendering a table of text in one of policykit's output formats, escaping what each format needs.
 
 A `Table` is plain text cells plus notes and numbered source footnotes; this module only lays it out.
-Every format escapes what it prints: Markdown pipes and HTML, HTML and LaTeX specials (through tabulate's
-own escaping), reStructuredText inline markup, and CSV/TSV cells that a spreadsheet would run as formulas.
+Every format neutralises what would act in its medium: in all of them, control characters (a terminal would run
+an escape sequence or ring the bell) are written out as `\\uXXXX`; Markdown pipes, HTML and links or images
+(`[x](javascript:...)`, `![x](...)`); HTML and LaTeX specials (through tabulate's own escaping);
+reStructuredText inline markup and directives (`.. raw::`); CSV/TSV cells that a spreadsheet would run as formulas.
+
+GitHub and pipe tables are laid out here rather than by tabulate, which is imported only for the other formats:
+importing it costs more than the rest of a `policykit compare`.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ import io
 import re
 
 import attrs
-import tabulate as tabulate_module
 
 #: Table formats (tabulate) and the delimited ones; JSON is structured, so each command builds its own.
 TABLE_FORMATS = ("github", "pipe", "grid", "simple", "rst", "html", "latex")
@@ -23,6 +27,12 @@ FORMATS = (*TABLE_FORMATS, *DELIMITED_FORMATS, "json")
 _TABULATE_NAMES = {"latex": "latex_booktabs"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _RST_SPECIAL = re.compile(r"([\\`*_|])")
+#: What a terminal would act on rather than show (C0 and C1 controls, DEL) and the lone surrogates that stand for
+#: undecodable bytes (printing them raises). Tab and newline are layout, handled by each format.
+_ACTING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: A `]` that closes a Markdown link or image text (`](url)`), a reference link (`][ref]`) or a link reference
+#: definition (`[ref]: url`).
+_MARKDOWN_LINK = re.compile(r"\](?=[(\[:])")
 
 
 @attrs.frozen
@@ -35,22 +45,42 @@ class Table:
     footnotes: tuple[str, ...] = ()
 
 
+def neutralise(text: str) -> str:
+    """`text` with every character a terminal would act on written out as `\\uXXXX` (newline and tab kept).
+
+    >>> print(neutralise("\\x1b]0;title\\x07 and \\x1b[2J"))
+    \\u001b]0;title\\u0007 and \\u001b[2J
+    """
+    return _ACTING.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return neutralise(" ".join(text.split()))
 
 
 def escape_markdown(text: str) -> str:
-    """Make text safe inside a Markdown table cell: no line breaks, pipes and HTML shown as text."""
+    """Make text safe inside a Markdown table cell: no line breaks, pipes and HTML shown as text, no link or image.
+
+    >>> print(escape_markdown("![x](https://t.example/p.png) [y](javascript:alert(1)) a|b <i>"))
+    ![x\\](https://t.example/p.png) [y\\](javascript:alert(1)) a\\|b &lt;i&gt;
+    """
     text = html.escape(_one_line(text), quote=False)
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    # An escaped `]` closes no link text, so `[x](url)` and `![x](url)` print as the text they are.
+    return _MARKDOWN_LINK.sub(r"\\]", text)
 
 
 def escape_rst(text: str) -> str:
-    return _RST_SPECIAL.sub(r"\\\1", _one_line(text))
+    """Make text safe in reStructuredText: inline markup shown as text, and no directive or hyperlink target
+    (`.. raw:: html`, `.. include::`, `.. _name: url`) at the start of a paragraph."""
+    text = _RST_SPECIAL.sub(r"\\\1", _one_line(text))
+    return "\\" + text if text.startswith("..") else text
 
 
 def escape_latex(text: str) -> str:
     """The same escaping tabulate applies to LaTeX cells, for text printed outside the table."""
+    import tabulate as tabulate_module
+
     rules = tabulate_module.LATEX_ESCAPE_RULES
     return "".join(rules.get(character, character) for character in _one_line(text))
 
@@ -69,12 +99,37 @@ def render(table: Table, fmt: str) -> str:
     escape = {"github": escape_markdown, "pipe": escape_markdown, "rst": escape_rst}.get(fmt, _one_line)
     headers = [escape(header) for header in table.headers]
     rows = [[escape(cell) for cell in row] for row in table.rows]
-    body = tabulate_module.tabulate(
-        rows, headers=headers, tablefmt=_TABULATE_NAMES.get(fmt, fmt), disable_numparse=True
-    )
+    if fmt in ("github", "pipe"):
+        body = _markdown_table(headers, rows, fmt)
+    else:
+        import tabulate as tabulate_module
+
+        body = tabulate_module.tabulate(
+            rows, headers=headers, tablefmt=_TABULATE_NAMES.get(fmt, fmt), disable_numparse=True
+        )
     if fmt == "latex":
         body = _latex_columns(body, len(table.headers))
     return body + "\n" + _after(table, fmt)
+
+
+def _markdown_table(headers: list[str], rows: list[list[str]], fmt: str) -> str:
+    """A GitHub (or pipe) Markdown table laid out as tabulate lays it out: every column as wide as its widest
+    cell and at least its header plus two, cells left-aligned, one space of padding."""
+    widths = [len(header) + 2 for header in headers]
+    for row in rows:
+        for index, cell in enumerate(row):
+            widths[index] = max(widths[index], len(cell))
+    if fmt == "pipe" and rows:  # tabulate marks alignment only for columns that have cells
+        rule = "|" + "|".join(":" + "-" * (width + 1) for width in widths) + "|"
+    else:
+        rule = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
+    lines = [_markdown_row(headers, widths), rule]
+    lines.extend(_markdown_row(row, widths) for row in rows)
+    return "\n".join(lines)
+
+
+def _markdown_row(cells: list[str], widths: list[int]) -> str:
+    return "| " + " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)) + " |"
 
 
 def _latex_columns(body: str, count: int) -> str:
@@ -90,7 +145,7 @@ def _after(table: Table, fmt: str) -> str:
     if not table.notes and not table.footnotes:
         return ""
     if fmt == "html":
-        parts = [f"<p>{html.escape(note)}</p>" for note in table.notes]
+        parts = [f"<p>{html.escape(neutralise(note))}</p>" for note in table.notes]
         if table.footnotes:
             items = "".join(f"<li>{html.escape(_one_line(note))}</li>" for note in table.footnotes)
             parts.append(f'<ol class="sources">{items}</ol>')

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,3 +25,16 @@ def minimal() -> policykit.Dataset:
 @pytest.fixture(scope="session")
 def bundled() -> policykit.Dataset:
     return policykit.load()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests keep their dataset cache in a folder of their own, never the user's (and the installed command run
+    by end-to-end tests inherits it)."""
+    saved = os.environ.get("POLICYKIT_CACHE_DIR")
+    os.environ["POLICYKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if saved is None:
+        del os.environ["POLICYKIT_CACHE_DIR"]
+    else:
+        os.environ["POLICYKIT_CACHE_DIR"] = saved

@@ -4,7 +4,9 @@ read from outside the data folder, nothing that depends on the day the checks ru
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -538,3 +540,45 @@ def test_a_path_with_a_nul_character_is_a_problem() -> None:
     assert problem.message == "not a valid path: it contains a NUL character"
     with pytest.raises(policykit.DataError):
         policykit.load("a\x00b")
+
+
+# -- 5. text that acts: no terminal control sequence reaches the terminal through a message or an output --------
+
+_ACTS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_an_argument_echoed_by_argparse_is_neutralised(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["compare", "\x1b]0;owned\x07", "\x9b2J"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: \\u001b]0;owned\\u0007 \\u009b2J" in err
+    assert _ACTS.search(err) is None, err
+
+
+def test_an_output_file_name_in_a_message_is_neutralised(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing\x1b[2J" / "out.csv"
+    assert cli.main(["export", "--data", str(MINIMAL), "--output", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "missing\\u001b[2J" in err
+    assert _ACTS.search(err) is None, err
+
+
+def test_a_data_file_name_in_a_message_is_neutralised(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _copy(tmp_path)
+    (root / "xa" / "instruments" / "penal-act.yaml").rename(root / "xa" / "instruments" / "\x1b]0;owned\x07.yaml")
+    for argv in (["validate", str(root)], ["compare", "--data", str(root)], ["show", "XA", "--data", str(root)]):
+        assert cli.main(argv) == 1
+        out, err = capsys.readouterr()
+        assert "\\x1b]0;owned\\x07" in out + err
+        assert _ACTS.search(out + err) is None, out + err
+
+
+def test_text_that_acts_is_written_out_in_every_output(tmp_path: Path) -> None:
+    """The loader refuses control characters in data; a dataset built in Python can still hold them, and the
+    command line's writer neutralises them whatever the format (JSON stays valid: `\\u001b` is a JSON escape)."""
+    target = tmp_path / "out.json"
+    cli._write('{"a": "\x1b[2J\x9b\x7f"}\n', str(target), sys.stdout)
+    text = target.read_text(encoding="utf-8")
+    assert text == '{"a": "\\u001b[2J\\u009b\\u007f"}\n'
+    assert json.loads(text) == {"a": "\x1b[2J\x9b\x7f"}

@@ -14,13 +14,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pytest_regressions.file_regression import FileRegressionFixture
 
 import policykit
 from policykit.export import COLUMNS, export_records, export_schema, to_csv, to_json
 from policykit.history import ChangeKind, diff, timeline
 from policykit.reports import render_comparison, render_diff, render_timeline
-from policykit.tables import FORMATS
+from policykit.tables import FORMATS, Table, escape_markdown, render
 
 from .conftest import BUNDLED_CODES, DATA
 
@@ -399,3 +401,74 @@ def test_a_penalty_field_without_columns_or_form_fails_loudly() -> None:
         declared_fields(NoColumns)
     with pytest.raises(TypeError, match="no export, schema or YAML form"):
         declared_fields(UnknownType)
+
+
+# -- text that acts: links, images, directives, terminal control sequences -------------------------------------
+
+#: A `]` that would close a Markdown link or image text, a reference link or a reference definition.
+_LIVE_LINK = re.compile(r"(?<!\\)\](?=[(\[:])")
+
+
+@pytest.mark.parametrize("fmt", ["github", "pipe"])
+@pytest.mark.parametrize("on", [D(2011, 1, 1), D(2013, 1, 1)])  # a statement's reason; a source's pinpoint
+def test_markdown_prints_links_and_images_as_text(hostile: policykit.Dataset, fmt: str, on: dt.date) -> None:
+    text = _hostile_output(hostile, fmt, on)
+    assert "javascript:alert(1)" in text  # shown, as text
+    assert _LIVE_LINK.search(text) is None, text
+
+
+_ACTING = "\x1b]0;owned\x07 \x1b[2J \x9b31m \x7f \ud800"
+_HOSTILE_TABLE = Table(
+    headers=("Conduct", f"X{_ACTING}"),
+    rows=((f".. raw:: html {_ACTING}", f"[a](javascript:x) ![b](https://t.example/p.png) {_ACTING}"),),
+    notes=(f".. include:: /etc/passwd {_ACTING}", "[r]: javascript:alert(3)"),
+    footnotes=(f"Source {_ACTING}",),
+)
+
+
+@pytest.mark.parametrize("fmt", [fmt for fmt in FORMATS if fmt != "json"])
+def test_no_format_passes_a_terminal_control_sequence(fmt: str) -> None:
+    text = render(_HOSTILE_TABLE, fmt)
+    assert re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]", text) is None, repr(text)
+    assert "u001b]0;owned" in text  # written out (its backslash escaped as the format needs): the text is shown
+
+
+@pytest.mark.parametrize("fmt", ["github", "pipe"])
+def test_markdown_table_has_no_live_link(fmt: str) -> None:
+    text = render(_HOSTILE_TABLE, fmt)
+    assert _LIVE_LINK.search(text) is None, text
+    assert "[r\\]: javascript:alert(3)" in text  # a note cannot define a link reference either
+
+
+def test_rst_starts_no_directive() -> None:
+    text = render(_HOSTILE_TABLE, "rst")
+    for line in text.splitlines():
+        assert not line.lstrip().startswith(".."), line
+    assert "\\.. raw:: html" in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cells=st.lists(
+        st.lists(
+            st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S"]), max_size=12),
+            min_size=2,
+            max_size=2,
+        ),
+        max_size=4,
+    ),
+    headers=st.lists(st.text(alphabet="abc XYZ", max_size=8), min_size=2, max_size=2),
+    fmt=st.sampled_from(["github", "pipe"]),
+)
+def test_markdown_tables_are_laid_out_as_tabulate_lays_them_out(
+    cells: list[list[str]], headers: list[str], fmt: str
+) -> None:
+    """GitHub and pipe tables are laid out without tabulate (importing it is slow); the layout is tabulate's."""
+    import tabulate
+
+    table = Table(tuple(headers), tuple(tuple(row) for row in cells))
+    ours = render(table, fmt)
+    escaped_headers = [escape_markdown(header) for header in headers]
+    escaped_rows = [[escape_markdown(cell) for cell in row] for row in cells]
+    theirs = tabulate.tabulate(escaped_rows, headers=escaped_headers, tablefmt=fmt, disable_numparse=True)
+    assert ours == theirs + "\n"
