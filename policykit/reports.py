@@ -164,16 +164,22 @@ def _before_coverage_notes(dataset: Dataset, codes: Iterable[str], on: dt.date, 
     return notes
 
 
-def _footer(dataset: Dataset, comparison: Comparison, lang: str) -> tuple[str, ...]:
+def verified_line(verified_on: tuple[tuple[str, dt.date | None], ...], lang: str) -> str:
+    """`Data last verified: CN on 2026-11-30, FR on ...` for the footer of a table."""
     words = labels(lang)
     dates = ", ".join(
         words["verified_one"].format(code=code, date=format_day(date, lang) if date else "—")
-        for code, date in comparison.verified_on
+        for code, date in verified_on
     )
+    return words["verified"].format(dates=dates)
+
+
+def _footer(dataset: Dataset, comparison: Comparison, lang: str) -> tuple[str, ...]:
+    words = labels(lang)
     notes = [
         words["as_of"].format(date=format_day(comparison.on, lang)),
         *_case_lines(dataset, comparison, lang),
-        words["verified"].format(dates=dates),
+        verified_line(comparison.verified_on, lang),
     ]
     if comparison.is_stale:
         notes.append(words["stale"])

@@ -14,7 +14,7 @@ from policykit._version import __version__
 from policykit.assessing import Assessment, AssessmentTable, Finding, Ground, Reason, RequirementHistory, Verdict
 from policykit.model import Dataset
 from policykit.rendering import brief_penalty, cite, describe_case, factor_name, format_day, format_term, labels
-from policykit.reports import _Footnotes, _source_note, _version_ref, penalty_json, source_json
+from policykit.reports import _Footnotes, _source_note, _version_ref, penalty_json, source_json, verified_line
 from policykit.standards import Requirement, Standard
 from policykit.tables import Table, render
 
@@ -226,14 +226,10 @@ def assessment_table(dataset: Dataset, table: AssessmentTable, lang: str = "en",
             for cell in row.cells
         ]
         rows.append((label, *cells))
-    dates = ", ".join(
-        common["verified_one"].format(code=code, date=format_day(date, lang) if date else "—")
-        for code, date in table.verified_on
-    )
     notes = [
         *_standard_lines(table.standard, table.jurisdictions, lang),
         common["as_of"].format(date=format_day(table.on, lang)),
-        common["verified"].format(dates=dates),
+        verified_line(table.verified_on, lang),
     ]
     if any(date is not None and table.on > date for _, date in table.verified_on):
         notes.append(common["stale"])
