@@ -160,7 +160,7 @@ def scale(sizes: list[int], repeat: int, cache: Path) -> None:
         "| from the cache | per jurisdiction | compare (all conducts) | peak memory (load) |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    baseline = peak_rss("import policykit.loading, babel.numbers", _environment(None))  # all a load imports
+    baseline = peak_rss("import policykit._building, babel.numbers", _environment(None))  # all a load imports
     for size in sizes:
         runs = repeat if size <= 1000 else 1  # 10,000 jurisdictions take about a minute a load
         with tempfile.TemporaryDirectory() as folder:

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from policykit._version import __version__
 from policykit.applying import Answer, Applicable, Raise, Undecided, apply, severity
-from policykit.assessing import Assessment, AssessmentTable, Verdict, assess
 from policykit.cases import Case, CaseError, make_case, plain_case
 from policykit.comparison import Cell, Comparison, Row, TierMode, compare
 from policykit.errors import (
@@ -72,9 +71,9 @@ from policykit.queries import (
     provisions_in_force,
     version_in_force,
 )
-from policykit.standards import Requirement, Standard, load_standard
 
-if TYPE_CHECKING:  # imported on first use (below), so `import policykit` does not load the table renderers
+if TYPE_CHECKING:  # imported on first use (below), so `import policykit` loads neither the renderers nor the loader
+    from policykit.assessing import Assessment, AssessmentTable, Verdict, assess
     from policykit.export import (
         coverage_records,
         event_records,
@@ -85,8 +84,16 @@ if TYPE_CHECKING:  # imported on first use (below), so `import policykit` does n
     )
     from policykit.history import Aspect, Change, ChangeKind, Diff, diff, timeline
     from policykit.reports import render_comparison, render_diff, render_timeline
+    from policykit.standards import Requirement, Standard, load_standard
 
 _LAZY = {
+    "Assessment": "policykit.assessing",
+    "AssessmentTable": "policykit.assessing",
+    "Verdict": "policykit.assessing",
+    "assess": "policykit.assessing",
+    "Requirement": "policykit.standards",
+    "Standard": "policykit.standards",
+    "load_standard": "policykit.standards",
     "coverage_records": "policykit.export",
     "event_records": "policykit.export",
     "export_records": "policykit.export",

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 _FORMAT = b"policykit-dataset-cache 1\n"
 #: The modules whose code decides what a checked dataset holds: a change to any of them is a new key.
 _LOADER_MODULES = (
+    "_building.py",
     "_cache.py",
     "_currencies.py",
     "_fields.py",

@@ -20,9 +20,8 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from policykit.errors import Problem
+from policykit.loading import MAX_FILE_BYTES  # the light loader module: no import cycle
 
-#: Files larger than this are refused before parsing: policykit data files are a few kilobytes.
-MAX_FILE_BYTES = 2 * 1024 * 1024
 #: Deeper nesting than this is refused; the real schema needs fewer than ten levels.
 MAX_DEPTH = 32
 #: Longer text values are refused: the longest real one (a coverage reason) is about 2,000 characters.

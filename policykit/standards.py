@@ -19,9 +19,10 @@ from typing import Any
 
 import attrs
 
+from policykit._building import _Builder, _names, _read
 from policykit._fields import Fields, FileProblems, unknown_id
 from policykit.errors import DataError, Problem, UnknownIdError
-from policykit.loading import _Builder, _DataFile, _names, _read, bundled_data_path
+from policykit.loading import _DataFile, bundled_data_path
 from policykit.model import Dataset, Names, Source, Status, Term, Unit
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import policykit
-from policykit import _cache, cli, loading
+from policykit import _building, _cache, cli
 
 from .conftest import MINIMAL
 
@@ -36,7 +36,7 @@ def _no_build(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the dataset was built, not read from the cache")
 
-    monkeypatch.setattr(loading, "_load_roots", refuse)
+    monkeypatch.setattr(_building, "_load_roots", refuse)
 
 
 def _files(cache: Path) -> list[Path]:
