@@ -76,7 +76,7 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _FRACTION = re.compile(r"([1-9][0-9]?)/([1-9][0-9]?)")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 #: Articles as cited in English with Arabic numerals: `14`, `14-2`, `226-2-1`, `14(1)`, `42(6)`, `95-2(1-2)`.
-_ARTICLE = re.compile(r"[0-9]+(-[0-9]+)*(\([0-9]+(-[0-9]+)?\))*")
+_ARTICLE = re.compile(r"[0-9]+[A-Z]*([.-][0-9]+[A-Z]*)*(\(([0-9]+[A-Za-z]?(-[0-9]+)?|[A-Za-z]{1,4})\))*")
 
 
 def _read(file: _DataFile) -> tuple[Any, Problem | None]:
@@ -420,7 +420,7 @@ class _Builder:
         if content is None:
             return
         instrument_id = f"{code.lower()}/{slug}"
-        allowed = ("title", "abbreviation", "kind", "official_url", "provisions")
+        allowed = ("title", "abbreviation", "article_label", "kind", "official_url", "provisions")
         top = Fields(problems, content, "", (1, 1), allowed)
         provision_ids: list[str] = []
         for key, value, mark in top.entries("provisions") or []:
@@ -483,7 +483,7 @@ class _Builder:
         problems, content = self._open(index)
         if content is None:
             return
-        top = Fields(problems, content, "", (1, 1), ("title", "abbreviation", "kind", "official_url"))
+        top = Fields(problems, content, "", (1, 1), ("title", "abbreviation", "article_label", "kind", "official_url"))
         if whole and len(files) == 1:
             problems.add(
                 (1, 1), "instrument folder without provisions; expected one <provision-slug>.yaml per provision"
@@ -493,12 +493,13 @@ class _Builder:
     def _instrument(self, top: Fields, instrument_id: str, provision_ids: list[str]) -> None:
         title = _names(top.mapping("title", _NAME_KEYS), required_original=True)
         abbreviation = top.text("abbreviation", required=False)
+        article_label = top.text("article_label", required=False)
         kind = top.choice("kind", InstrumentKind)
         official_url = self._url(top, "official_url")
         if title is None or kind is None or official_url is None:
             return
         self.instruments[instrument_id] = Instrument(
-            instrument_id, title, kind, official_url, tuple(provision_ids), abbreviation
+            instrument_id, title, kind, official_url, tuple(provision_ids), abbreviation, article_label
         )
 
     def _conducts(self, fields: Fields, key: str) -> tuple[str, ...] | None:
@@ -540,8 +541,8 @@ class _Builder:
         if article is not None and not _ARTICLE.fullmatch(article):
             fields.problem(
                 "article",
-                f"expected the article with Arabic numerals and paragraphs or items in brackets, such as "
-                f"'14-2', '226-2-1', '14(1)' or '42(6)'; found {article!r}",
+                f"expected the article as the source numbers it, with paragraphs or items in brackets, such as "
+                f"'14-2', '226-2-1', '14(1)', '42(6)', '223(h)(6)(A)' or '474.17A'; found {article!r}",
             )
             article = None
         heading = _names(fields.mapping("heading", _NAME_KEYS, required=False))

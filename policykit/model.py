@@ -362,6 +362,9 @@ class Instrument:
     provision_ids: tuple[str, ...]
     abbreviation: str | None = None
     """A short name for citations (`SCA`, `CL`, `C. pén.`)."""
+    article_label: str | None = None
+    """How the instrument names its units in a citation when not "art." (`§` for the United States Code, `s.`
+    for an Australian section); None for the language's word for article."""
 
 
 @attrs.frozen

@@ -344,7 +344,8 @@ def cite(dataset: Dataset, provision: Provision, lang: str = "en") -> str:
     """`SCA art. 14(1)`: the instrument's abbreviation and the article as the source numbers it."""
     instrument = dataset.instruments.get(provision.instrument_id)
     short = instrument.abbreviation if instrument is not None and instrument.abbreviation else provision.instrument_id
-    return f"{short} {labels(lang)['art']} {provision.article}"
+    label = instrument.article_label if instrument is not None and instrument.article_label else labels(lang)["art"]
+    return f"{short} {label} {provision.article}"
 
 
 def _kind_word(provision: Provision, lang: str) -> str:

@@ -249,6 +249,8 @@ def _index(instrument: Instrument) -> dict[str, Any]:
     found: dict[str, Any] = {"title": _names(instrument.title)}
     if instrument.abbreviation is not None:
         found["abbreviation"] = instrument.abbreviation
+    if instrument.article_label is not None:
+        found["article_label"] = instrument.article_label
     found["kind"] = instrument.kind.value
     found["official_url"] = instrument.official_url
     return found
