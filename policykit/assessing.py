@@ -240,7 +240,13 @@ def _criminal_finding(dataset: Dataset, requirement: Requirement, code: str, cas
         grounds = tuple(Ground(r.provision, r.version, r.tier, r.penalty, r.fact) for r in routes)
         return Finding(Verdict.FALLS_SHORT, case, Reason.NARROWER_CONDITION, present + grounds, status=answer.status)
     if answer.undecided or answer.status is CoverageStatus.UNKNOWN:
-        return Finding(Verdict.UNKNOWN, case, Reason.NOT_RESEARCHED, present, status=answer.status)
+        question = (
+            f"What does the law of {answer.jurisdiction} do to this case ({case.conduct.replace('_', ' ')})? "
+            "The data cannot tell (see its coverage statement or notes)."
+        )
+        return Finding(
+            Verdict.UNKNOWN, case, Reason.NOT_RESEARCHED, present, status=answer.status, questions=(question,)
+        )
     return Finding(Verdict.FALLS_SHORT, case, Reason.NOT_CRIMINAL, present, status=answer.status)
 
 
