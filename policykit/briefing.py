@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -372,7 +373,10 @@ def build(
         if row.added_fact is not None:
             label = f"+ {_fact_name(dataset, row.added_fact, lang)}"
         cells = tuple(
-            TableCell(describe_cell(dataset, cell, lang, _RAISES_SHOWN), citations.of(_answer_items(cell.answer)))
+            TableCell(
+                typeset(describe_cell(dataset, cell, lang, _RAISES_SHOWN), lang),
+                citations.of(_answer_items(cell.answer)),
+            )
             for cell in row.cells
         )
         rows.append(TableRow(label, row.added_fact, cells))
@@ -381,7 +385,7 @@ def build(
     if any(row.added_fact is not None for row in table.rows):
         table_notes.append(_("A row that starts with + adds that one fact to the case."))
     if any(words["unverified_mark"] in cell.text for row in rows for cell in row.cells):
-        table_notes.append(words["unverified_note"])
+        table_notes.append(typeset(words["unverified_note"], lang))
 
     entries: list[TimelineEntry] = []
     for event in events:
@@ -398,7 +402,7 @@ def build(
         if penalty is not None and change.kind is not ChangeKind.REPEALED:
             text += f" ({describe_penalty(penalty, lang)})"
         refs = citations.of(version.sources) if version is not None else ()
-        entries.append(TimelineEntry(change.on, code, text, change, None, refs))
+        entries.append(TimelineEntry(change.on, code, typeset(text, lang), change, None, refs))
     entries.sort(key=lambda entry: (entry.on, entry.change is not None, entry.jurisdiction))
 
     used = [version for finding in findings for version in finding.rests_on]
@@ -580,6 +584,23 @@ def _day(day: dt.date, lang: str) -> str:
         number, _space, rest = text.partition(" ")
         return f"{'1er' if number == '1' else number}\u00a0{rest}"
     return format_day(day, lang)
+
+
+_FRENCH_SPACE = re.compile(r" ([:;!?»])|(«) ")
+
+
+def typeset(text: str, lang: str) -> str:
+    """French typography for text worded elsewhere (the comparison's labels): a non-breaking space before a colon
+    and inside guillemets, a narrow one before `;`, `!` and `?`."""
+    if lang != "fr":
+        return text
+
+    def space(found: re.Match[str]) -> str:
+        if found[2]:
+            return "«\u00a0"
+        return ("\u00a0" if found[1] in ":»" else "\u202f") + found[1]
+
+    return _FRENCH_SPACE.sub(space, text)
 
 
 def _semicolon(lang: str) -> str:
