@@ -327,3 +327,15 @@ def test_cli_refuses_bad_arguments(arguments: list[str], message: str, capsys: p
         main(["brief", "--data", str(MINIMAL), *arguments])
     assert exit_info.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from policykit import _gettext, briefing, briefing_output
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        for module in (briefing, briefing_output, _gettext):
+            result = doctest.testmod(module, raise_on_error=False, verbose=False)
+            assert result.failed == 0, module.__name__
