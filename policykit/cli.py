@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from policykit._gettext import BRIEFING_LANGUAGES
 from policykit._version import __version__
 from policykit.cases import CaseError
 from policykit.comparison import TierMode, compare
@@ -257,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
         "--fact", action="append", default=[], metavar="F", help="a fact added to the case (repeatable)"
     )
     briefing.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
-    briefing.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the briefing")
+    briefing.add_argument("--lang", choices=BRIEFING_LANGUAGES, default="en", help="language of the briefing")
     briefing.add_argument("--format", choices=("md", "html"), default="md", help="Markdown or one HTML file")
     briefing.add_argument(
         "--output",

@@ -339,3 +339,28 @@ def test_docstring_examples() -> None:
         for module in (briefing, briefing_output, _gettext):
             result = doctest.testmod(module, raise_on_error=False, verbose=False)
             assert result.failed == 0, module.__name__
+
+
+_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def test_html_opens_in_headless_chromium(minimal: policykit.Dataset, tmp_path: Path) -> None:
+    import shutil
+
+    browser = next((found for name in _BROWSERS if (found := shutil.which(name))), None)
+    if browser is None:
+        pytest.skip(f"no headless Chromium on PATH (looked for {', '.join(_BROWSERS)}): the HTML was not opened")
+    briefing = _minimal_briefing(minimal, "fr")
+    page = tmp_path / "briefing.html"
+    page.write_text(render_briefing(minimal, briefing, "html", charts(briefing)), encoding="utf-8")
+    result = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Principaux constats" in result.stdout
+    assert 'id="ref-1"' in result.stdout
+    assert result.stdout.count("<svg") == 2
