@@ -234,22 +234,20 @@ class _Citations:
     """Collects what the document cites in order of first use; numbers it once everything is known."""
 
     def __init__(self) -> None:
-        self.order: dict[tuple[str, Source | CoverageStatement], None] = {}
+        self.order: dict[Source | CoverageStatement, str] = {}
+        """Each item cited, in order of first use, with the jurisdiction it was first cited for."""
         self.numbers: dict[Source | CoverageStatement, int] = {}
 
-    def add(self, jurisdiction: str, items: Iterable[Source | CoverageStatement]) -> list[Source | CoverageStatement]:
-        found = list(dict.fromkeys(items))
-        for item in found:
-            if not any(key[1] == item for key in self.order):
-                self.order[(jurisdiction, item)] = None
-        return found
+    def add(self, jurisdiction: str, items: Iterable[Source | CoverageStatement]) -> None:
+        for item in items:
+            self.order.setdefault(item, jurisdiction)
 
     def number(self) -> tuple[Reference, ...]:
-        keys = list(self.order)
-        ranked = sorted(range(len(keys)), key=lambda index: (_rank(keys[index][1]), index))
+        keys = list(self.order.items())
+        ranked = sorted(range(len(keys)), key=lambda index: (_rank(keys[index][0]), index))
         references = []
         for number, index in enumerate(ranked, start=1):
-            code, item = keys[index]
+            item, code = keys[index]
             self.numbers[item] = number
             if isinstance(item, Source):
                 references.append(Reference(number, code, source=item))
