@@ -17,8 +17,9 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from policykit._gettext import BRIEFING_LANGUAGES
 from policykit._version import __version__
 from policykit.cases import CaseError
 from policykit.comparison import TierMode, compare
@@ -241,6 +242,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_output_options(assessing)
     _add_data_options(assessing)
+
+    briefing = commands.add_parser(
+        "brief", help="a cited briefing on a case (findings, table, charts, timeline, references) as Markdown or HTML"
+    )
+    briefing.add_argument("--jurisdiction", action="append", metavar="J", help="a jurisdiction (repeatable)")
+    briefing.add_argument(
+        "--case",
+        required=True,
+        metavar="NAME",
+        help="a named case from the vocabulary (see `policykit list cases`), e.g. maskpark, or a conduct id (its"
+        " plain case, with --fact)",
+    )
+    briefing.add_argument(
+        "--fact", action="append", default=[], metavar="F", help="a fact added to the case (repeatable)"
+    )
+    briefing.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
+    briefing.add_argument("--lang", choices=BRIEFING_LANGUAGES, default="en", help="language of the briefing")
+    briefing.add_argument("--format", choices=("md", "html"), default="md", help="Markdown or one HTML file")
+    briefing.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write to FILE (Markdown: the charts are written beside it as SVG files) instead of standard output",
+    )
+    briefing.add_argument("--template", metavar="DIR", help="a folder of templates (briefing.md.j2, briefing.html.j2)")
+    _add_data_options(briefing)
 
     checking = commands.add_parser("validate", help="check data folders or files; exit 1 on any problem")
     checking.add_argument("paths", nargs="+", metavar="PATH", help="a data folder or a single data file")
@@ -568,6 +594,39 @@ def _run_assess(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
+def _run_brief(args: argparse.Namespace, stdout: TextIO) -> int:
+    # Imported here: briefings need the optional `brief` extra (Jinja2, matplotlib).
+    try:
+        from policykit.briefing import build
+        from policykit.briefing_output import charts, render_briefing
+        from policykit.cases import make_case
+    except ImportError as error:  # pragma: no cover - the extra is installed in development
+        raise _UsageError(f"{error}; briefings need: pip install 'policykit[brief]'") from None
+
+    dataset = _load(args)
+    if args.template is not None and not Path(args.template, f"briefing.{args.format}.j2").is_file():
+        raise _UsageError(f"--template {args.template!r}: no briefing.{args.format}.j2 in that folder")
+    if args.case in dataset.cases:
+        if args.fact:
+            raise _UsageError("--fact adds to a conduct's plain case: give a conduct id with --case, not a named case")
+        case: object = args.case
+    elif args.case in dataset.conducts:
+        case = make_case(dataset, args.case, args.fact)
+    else:
+        raise UnknownIdError("case", args.case, [*dataset.cases, *dataset.conducts])
+    found = build(dataset, args.jurisdiction, case, args.as_of or dt.date.today(), args.lang)  # type: ignore[arg-type]
+    output = args.output if args.output not in (None, "-") else None
+    shown: tuple[Any, ...] = ()
+    if args.format == "html" or output is not None:
+        stem = Path(output).stem if output is not None else "briefing"
+        shown = charts(found, stem)
+    if args.format == "md" and output is not None:
+        for chart in shown:
+            _write(chart.svg, str(Path(output).parent / chart.file), stdout)
+    _write(render_briefing(dataset, found, args.format, shown, args.template), args.output, stdout)
+    return 0
+
+
 def _run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
     problems = validate(args.paths, today=args.today)
     status = 1 if problems else 0
@@ -595,6 +654,7 @@ _COMMANDS = {
     "timeline": _run_timeline,
     "diff": _run_diff,
     "assess": _run_assess,
+    "brief": _run_brief,
     "validate": _run_validate,
 }
 
