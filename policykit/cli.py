@@ -595,13 +595,16 @@ def _run_assess(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _run_brief(args: argparse.Namespace, stdout: TextIO) -> int:
-    # Imported here: briefings need the optional `brief` extra (Jinja2, matplotlib).
-    try:
-        from policykit.briefing import build
-        from policykit.briefing_output import charts, render_briefing
-        from policykit.cases import make_case
-    except ImportError as error:  # pragma: no cover - the extra is installed in development
-        raise _UsageError(f"{error}; briefings need: pip install 'policykit[brief]'") from None
+    # Imported here: briefings need the optional `brief` extra (Jinja2, matplotlib), which the renderers import
+    # only when they run; say so before any work rather than with a traceback halfway.
+    from importlib.util import find_spec
+
+    missing = [name for name in ("jinja2", "matplotlib") if find_spec(name) is None]
+    if missing:
+        raise _UsageError(f"briefings need {' and '.join(missing)}: pip install 'policykit[brief]'")
+    from policykit.briefing import build
+    from policykit.briefing_output import charts, render_briefing
+    from policykit.cases import make_case
 
     dataset = _load(args)
     if args.template is not None and not Path(args.template, f"briefing.{args.format}.j2").is_file():

@@ -298,3 +298,16 @@ def test_an_output_file_that_cannot_be_written_exits_1(run: Run, tmp_path: Path)
     result = run("compare", "--data", str(MINIMAL), "--output", str(tmp_path / "missing" / "table.md"))
     assert result.returncode == 1
     assert f"cannot write {tmp_path / 'missing' / 'table.md'}: No such file or directory" in result.stderr
+
+
+def test_brief_without_the_extra_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "jinja2" else real(name, *a))
+    with pytest.raises(SystemExit) as caught:
+        main(["brief", "--case", "maskpark", "--as-of", "2026-11-21"])
+    assert caught.value.code == 2
+    assert "briefings need jinja2: pip install 'policykit[brief]'" in capsys.readouterr().err
