@@ -40,18 +40,26 @@ from policykit.model import (
     CoverageStatus,
     Dataset,
     FactorKind,
-    InstrumentKind,
     Liability,
     Penalty,
     Provision,
-    Reach,
     Source,
-    StatementStatus,
     Threshold,
     Tier,
     Version,
 )
-from policykit.queries import DateLike, InForce, _in_force, as_date, check_jurisdiction, warn_if_stale
+from policykit.queries import (
+    DateLike,
+    InForce,
+    _in_force,
+    as_date,
+    check_jurisdiction,
+    coverage_statement,
+    decides_coverage,
+    statement_status,
+    status_of,
+    warn_if_stale,
+)
 
 Severity = tuple[int, bool, Fraction, Fraction, bool, int, int]
 """Liability rank, life imprisonment, longest and shortest imprisonment (months), no lighter alternative,
@@ -222,49 +230,18 @@ def _apply(dataset: Dataset, code: str, case: Case, on: dt.date) -> Answer:
     candidates: list[Raise] = []
     undecided: list[Undecided] = []
     for item in _in_force(dataset, code, on, case.conduct):
-        if not _decides(dataset, item):
+        if not decides_coverage(dataset, item.provision, item.version):
             continue
         _apply_provision(dataset, item, case, applicable, increases, candidates, undecided)
     applicable.sort(key=lambda found: (found.severity, found.provision.id), reverse=True)
     best = applicable[0].severity if applicable else None
     raises = _best_raise_per_fact(candidates, best)
     if applicable:
-        status = min(_status_rank(found.provision) for found in applicable)[1]
+        status = min(status_of(found.provision) for found in applicable)[1]
         return Answer(code, case, on, status, tuple(applicable), tuple(increases), raises, tuple(undecided))
-    statement = _statement(dataset, code, case.conduct, on)
-    if statement is None:
-        status = CoverageStatus.UNKNOWN
-    elif statement.status is StatementStatus.NOT_COVERED:
-        status = CoverageStatus.NOT_COVERED
-    else:
-        status = CoverageStatus.UNKNOWN
+    statement = coverage_statement(dataset, code, case.conduct, on)
+    status = statement_status(statement)
     return Answer(code, case, on, status, (), tuple(increases), raises, tuple(undecided), statement)
-
-
-def _decides(dataset: Dataset, item: InForce) -> bool:
-    """Judicial interpretations, and provisions with no penalty of their own, condition other provisions."""
-    instrument = dataset.instruments.get(item.provision.instrument_id)
-    if instrument is not None and instrument.kind is InstrumentKind.JUDICIAL_INTERPRETATION:
-        return False
-    return item.version.penalty is not None or item.provision.liability is Liability.CIVIL
-
-
-def _statement(dataset: Dataset, code: str, conduct: str, on: dt.date) -> CoverageStatement | None:
-    for statement in dataset.jurisdictions[code].coverage:
-        if statement.conduct == conduct and statement.applies_on(on):
-            return statement
-    return None
-
-
-def _status_rank(provision: Provision) -> tuple[int, CoverageStatus]:
-    liability = provision.liability
-    if liability is Liability.CRIMINAL:
-        if provision.reach is Reach.SPECIFIC:
-            return 0, CoverageStatus.SPECIFIC_OFFENCE
-        return 1, CoverageStatus.GENERAL_OFFENCE
-    if liability is Liability.ADMINISTRATIVE:
-        return 2, CoverageStatus.ADMINISTRATIVE_SANCTION
-    return 3, CoverageStatus.CIVIL_REMEDY
 
 
 @attrs.frozen

@@ -33,10 +33,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from policykit.applying import Answer, _apply, _decides, severity
+from policykit.applying import Answer, _apply, severity
 from policykit.cases import Case, make_case, with_fact
 from policykit.model import CoverageStatus, Dataset, Liability, Penalty, Provision, Tier, Version
-from policykit.queries import _in_force, as_date, as_ids, check_jurisdiction, warn_if_stale
+from policykit.queries import _in_force, as_date, as_ids, check_jurisdiction, decides_coverage, warn_if_stale
 from policykit.standards import Floor, Requirement, RequirementKind, Standard, load_standard
 
 
@@ -313,7 +313,8 @@ def _duty_finding(dataset: Dataset, requirement: Requirement, code: str, on: dt.
     grounds = tuple(
         Ground(item.provision, item.version, None, item.version.penalty)
         for item in (_in_force(dataset, code, on, conduct) if conduct is not None else [])
-        if _decides(dataset, item)  # judicial interpretations condition other provisions; they are no duty
+        # Judicial interpretations condition other provisions; they are no duty of their own.
+        if decides_coverage(dataset, item.provision, item.version)
     )
     return Finding(Verdict.UNKNOWN, None, Reason.NOT_IN_DATA, grounds)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from policykit.applying import Answer, Applicable, _apply, severity
-from policykit.cases import Case, _ids, make_case, with_fact
+from policykit.cases import Case, _ids, _quantities, make_case, with_fact
 from policykit.model import CoverageStatus, Dataset, Penalty, Source, ThresholdMeasure
 from policykit.queries import DateLike, _in_force, as_date, as_ids, check_conduct, check_jurisdiction, warn_if_stale
 
@@ -128,10 +128,8 @@ def compare(
     for code in codes:
         warn_if_stale(dataset, on, code)
     rows: list[Row] = []
-    case_quantities: tuple[tuple[ThresholdMeasure, int], ...] = ()
     for conduct in conduct_ids:
         case = make_case(dataset, conduct, facts, quantities, without)
-        case_quantities = case.quantities
         base = _row(dataset, codes, case, None, on)
         rows.append(base)
         if tiers is TierMode.ALL:
@@ -139,10 +137,8 @@ def compare(
                 row = _row(dataset, codes, with_fact(dataset, case, fact), fact, on)
                 if any(_outcome(cell) != _outcome(first) for cell, first in zip(row.cells, base.cells, strict=True)):
                     rows.append(row)
-    if not conduct_ids and quantities:
-        case_quantities = make_case(dataset, next(iter(dataset.conducts)), (), quantities).quantities
     return Comparison(
-        on, codes, conduct_ids, tuple(rows), verified, tuple(dict.fromkeys(facts)), case_quantities, without
+        on, codes, conduct_ids, tuple(rows), verified, tuple(dict.fromkeys(facts)), _quantities(quantities), without
     )
 
 

@@ -223,15 +223,32 @@ def _in_force(dataset: Dataset, code: str, on: dt.date, conduct: str | None) -> 
     return found
 
 
-def _status_rank(item: InForce) -> tuple[int, CoverageStatus]:
-    liability = item.provision.liability
+def status_of(provision: Provision) -> tuple[int, CoverageStatus]:
+    """How a provision covers a conduct (a specific offence before a general one, then administrative, then
+    civil), with its rank: the lowest rank among the provisions that apply gives a cell its status."""
+    liability = provision.liability
     if liability is Liability.CRIMINAL:
-        if item.provision.reach is Reach.SPECIFIC:
+        if provision.reach is Reach.SPECIFIC:
             return 0, CoverageStatus.SPECIFIC_OFFENCE
         return 1, CoverageStatus.GENERAL_OFFENCE
     if liability is Liability.ADMINISTRATIVE:
         return 2, CoverageStatus.ADMINISTRATIVE_SANCTION
     return 3, CoverageStatus.CIVIL_REMEDY
+
+
+def coverage_statement(dataset: Dataset, code: str, conduct: str, on: dt.date) -> CoverageStatement | None:
+    """The data's statement (not covered, or unknown) for `conduct` in `code` on `on`, if any."""
+    for statement in dataset.jurisdictions[code].coverage:
+        if statement.conduct == conduct and statement.applies_on(on):
+            return statement
+    return None
+
+
+def statement_status(statement: CoverageStatement | None) -> CoverageStatus:
+    """A cell's status when no provision applies: what the statement says, and unknown without one."""
+    if statement is not None and statement.status is StatementStatus.NOT_COVERED:
+        return CoverageStatus.NOT_COVERED
+    return CoverageStatus.UNKNOWN
 
 
 def coverage(dataset: Dataset, jurisdiction: str, conduct: str, on: DateLike) -> Coverage:
@@ -258,19 +275,12 @@ def _coverage(dataset: Dataset, code: str, conduct: str, on: dt.date) -> Coverag
     general = tuple(item for item in in_force if reaches_plain_case(dataset, item.version, conduct))
     conditional = tuple(item for item in in_force if not reaches_plain_case(dataset, item.version, conduct))
     if general:
-        status = min(_status_rank(item) for item in general)[1]
+        status = min(status_of(item.provision) for item in general)[1]
         return Coverage(code, conduct, on, status, general, conditional)
     # No provision reaches the general case: the coverage statement says what holds for it (not covered, or
     # unknown); provisions that reach only narrower cases (a minor victim, obscene material) are listed beside it.
-    for statement in dataset.jurisdictions[code].coverage:
-        if statement.conduct == conduct and statement.applies_on(on):
-            status = (
-                CoverageStatus.NOT_COVERED
-                if statement.status is StatementStatus.NOT_COVERED
-                else CoverageStatus.UNKNOWN
-            )
-            return Coverage(code, conduct, on, status, conditional=conditional, statement=statement)
-    return Coverage(code, conduct, on, CoverageStatus.UNKNOWN, conditional=conditional)
+    statement = coverage_statement(dataset, code, conduct, on)
+    return Coverage(code, conduct, on, statement_status(statement), conditional=conditional, statement=statement)
 
 
 def implied_facts(dataset: Dataset, facts: Iterable[str]) -> frozenset[str]:
