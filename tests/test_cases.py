@@ -206,9 +206,10 @@ PLAIN = [
       why="KUG 22, 33: disseminating a likeness without consent, 1 y or day fine, on complaint"),
     E("DE", "device_trade", (), "specific_offence", "de/ttdsg/art_27__para_1", 24,
       why="TTDSG 8(1), 27(1) no. 3: making or marketing disguised transmitting cameras"),
-    E("DE", "victim_doxxing", (), "unknown"),
+    E("DE", "victim_doxxing", (), "general_offence", "de/stgb/art_126a__para_1", 24,
+      why="126a(1) since 2021-09-22: dissemination of personal data exposing a person to danger, 2 y or day fine"),
     E("DE", "platform_duty", (), "unknown", why="NetzDG duties repealed 2024-05-14; DSA/DDG fines not coded"),
-    E("DE", "group_administration", (), "unknown"),
+    E("DE", "group_administration", (), "unknown", why="127 (platforms) lists child and youth pornography only"),
 ]
 
 AGGRAVATED = [
@@ -307,6 +308,11 @@ AGGRAVATED = [
     E("DE", "device_trade", (), "specific_offence", "de/tkg-2004/art_148__para_1", 24, on=D(2015, 1, 1)),
     E("DE", "platform_duty", (), "administrative_sanction", "de/netzdg/art_4__para_2", None, 5_000_000,
       on=D(2020, 1, 1)),
+    E("DE", "group_administration", ("minor_victim",), "specific_offence", "de/stgb/art_127__para_1", 60,
+      why="127(1): platform for 184c(1) offences, 5 y or day fine"),
+    E("DE", "group_administration", ("minor_under_14",), "specific_offence", "de/stgb/art_127__para_1", 120,
+      on=D(2022, 6, 1), why="127(4) while 184b(1) distribution was a felony (2021-07-01 to 2024-06-27): 1 to 10 y"),
+    E("DE", "victim_doxxing", (), "unknown", on=D(2020, 6, 1)),
 ]
 
 HISTORY = [
