@@ -80,7 +80,7 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _FRACTION = re.compile(r"([1-9][0-9]?)/([1-9][0-9]?)")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 #: Articles as cited in English with Arabic numerals: `14`, `14-2`, `226-2-1`, `14(1)`, `42(6)`, `95-2(1-2)`.
-_ARTICLE = re.compile(r"[0-9]+[A-Z]*([.-][0-9]+[A-Z]*)*(\(([0-9]+[A-Za-z]?(-[0-9]+)?|[A-Za-z]{1,4})\))*")
+_ARTICLE = re.compile(r"[0-9]+[A-Za-z]*([.-][0-9]+[A-Za-z]*)*(\(([0-9]+[A-Za-z]?(-[0-9]+)?|[A-Za-z]{1,4})\))*")
 
 
 def _read(file: _DataFile) -> tuple[Any, Problem | None]:
@@ -546,7 +546,7 @@ class _Builder:
             fields.problem(
                 "article",
                 f"expected the article as the source numbers it, with paragraphs or items in brackets, such as "
-                f"'14-2', '226-2-1', '14(1)', '42(6)', '223(h)(6)(A)' or '474.17A'; found {article!r}",
+                f"'14-2', '226-2-1', '14(1)', '184b(1)', '223(h)(6)(A)' or '474.17A'; found {article!r}",
             )
             article = None
         heading = _names(fields.mapping("heading", _NAME_KEYS, required=False))

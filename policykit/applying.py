@@ -16,7 +16,8 @@ The penalty of a provision for the case is the most severe that applies to it; t
 provision that applies, most severe first, by `severity`: liability class (criminal, administrative, civil),
 life imprisonment, maximum imprisonment (an open-ended "at least N years" above any stated maximum), minimum
 imprisonment, whether the custodial sanction has no lighter alternative ("3 years" above "3 years or a fine"),
-administrative detention, maximum fine (amounts are compared only within one jurisdiction, so in one currency).
+administrative detention, maximum fine (a fine with no statutory maximum above any stated one; amounts are compared
+only within one jurisdiction, so in one currency).
 Penalties of provisions that apply together are listed, never summed. A penalty that only raises another by a
 fraction (habitual offending) is listed apart, as an increase.
 
@@ -66,6 +67,7 @@ Severity = tuple[int, bool, Fraction, Fraction, bool, int, int]
 detention (days), fine."""
 
 _NO_MAXIMUM = Fraction(10**6)  # "at least 3 years" with no stated maximum outranks any stated maximum
+_UNCAPPED_FINE = 10**18  # a fine with no statutory maximum (an "unlimited fine") outranks any stated maximum
 
 
 def severity(liability: Liability, penalty: Penalty | None) -> Severity:
@@ -83,6 +85,8 @@ def severity(liability: Liability, penalty: Penalty | None) -> Severity:
         detention = penalty.administrative_detention.max.days
     ceiling = penalty.fine.ceiling if penalty.fine is not None else None
     fine = ceiling if ceiling is not None else 0
+    if penalty.fine is not None and penalty.fine.unspecified:
+        fine = _UNCAPPED_FINE
     # "3 years" is more severe than "3 years or a fine": a court cannot choose a lighter sanction instead.
     custodial = penalty.imprisonment is not None or penalty.life_imprisonment or penalty.administrative_detention
     several = sum(
