@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from policykit._gettext import html_lang, translator
+from policykit._gettext import translator
 from policykit.applying import Answer, Applicable, _apply, severity
 from policykit.cases import Case, make_case
 from policykit.comparison import Comparison, TierMode, compare
@@ -375,7 +375,7 @@ def build(
         for code in codes
     }
     names = {code: text for code, (text, _tag) in named.items()}
-    foreign = [found for found in named.values() if found[1] != html_lang(lang)]
+    foreign = [found for found in named.values() if _is_foreign(found[1], lang)]
     findings: list[Finding] = []
     for code in codes:
         findings.append(_answer_finding(dataset, answers[code], names[code], citations, lang))
@@ -393,7 +393,7 @@ def build(
         if row.added_fact is not None:
             label = f"+ {factor_name(dataset, row.added_fact, lang)}"
             tag = text_in(dataset.factors[row.added_fact], lang)[1]
-        if tag != html_lang(lang):
+        if _is_foreign(tag, lang):
             foreign.append((label, tag))
         cells = tuple(
             TableCell(
@@ -435,7 +435,7 @@ def build(
             used.extend(raised.version for raised in cell.answer.raises[:_RAISES_SHOWN])
     unverified = tuple(dict.fromkeys(version for version in used if version.status is Status.UNVERIFIED))
     case_name, case_tag = text_in(dataset.cases[named_id] if named_id is not None else conduct, lang)
-    if case_tag != html_lang(lang):
+    if _is_foreign(case_tag, lang):
         foreign.append((case_name, case_tag))
     return Briefing(
         lang=lang,
@@ -626,6 +626,12 @@ def typeset(text: str, lang: str) -> str:
 def _semicolon(lang: str) -> str:
     """A list separator: French puts a narrow non-breaking space before the semicolon; Chinese a full-width one."""
     return labels(lang)["semicolon"]
+
+
+def _is_foreign(tag: str, lang: str) -> bool:
+    """Whether a data text in language `tag` (BCP 47) is in another language than the briefing's (`zh` data is
+    Chinese in a `zh-Hans` briefing)."""
+    return tag.split("-")[0] != lang
 
 
 def _first_sentence(text: str) -> str:

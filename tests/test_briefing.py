@@ -176,6 +176,42 @@ def test_french_typography(minimal: policykit.Dataset) -> None:
     assert "45\u202f000\u00a0€" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "tag", "font"), [("zh", "zh-Hans", "Noto Sans CJK SC"), ("ko", "ko", "Noto Sans CJK KR")]
+)
+def test_html_in_chinese_and_korean_marks_data_in_other_languages(
+    bundled: policykit.Dataset, lang: str, tag: str, font: str
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        briefing = build(bundled, ["CN", "KR", "FR"], "maskpark", BUNDLED_ON, lang)
+    text = render_briefing(bundled, briefing, "html")
+    assert f'<html lang="{tag}">' in text
+    assert re.search(rf':lang\({lang}\) {{ font-family: "{font}"', text)  # Noto CJK first for the page's language
+    names = dict(briefing.jurisdiction_names)
+    # A name in the page's language is plain; one that falls back to English is marked as English.
+    own, other = ("CN", "KR") if lang == "zh" else ("KR", "CN")
+    assert names[own] == bundled.jurisdictions[own].name.original
+    assert f'<th scope="col">{names[own]}</th>' in text
+    assert f'<th scope="col"><span lang="en">{names[other]}</span></th>' in text
+    assert f'<th scope="row"><span lang="en">{briefing.table_rows[0].label}</span></th>' in text
+
+
+@pytest.mark.parametrize("family", ["Noto Sans CJK SC", "Noto Sans CJK KR"])
+def test_the_cjk_fonts_the_styles_name_are_installed(family: str) -> None:
+    """The HTML's styles name Noto CJK first for Chinese and Korean text: on a machine with fonts-noto-cjk that name
+    resolves to that font (a misspelt family would silently fall back to boxes or another face)."""
+    import shutil
+
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        pytest.skip("no fc-match (fontconfig) on PATH: the fonts were not looked up")
+    found = subprocess.run([fc_match, "-f", "%{family}", family], capture_output=True, text=True, check=True).stdout
+    if "CJK" not in found:
+        pytest.skip(f"{family} is not installed (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+    assert family in found.split(",")
+
+
 def test_html_escapes_the_data(tmp_path: Path) -> None:
     hostile = policykit.load(Path(__file__).parent / "data" / "hostile")
     with warnings.catch_warnings():
