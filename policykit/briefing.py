@@ -315,7 +315,7 @@ def build(
     lang: str = "en",
 ) -> Briefing:
     """A briefing on `case` (a named case id such as `maskpark`, or a `Case`) in `jurisdictions` (default: all)
-    on `on`, worded in `lang` (`en`, `fr`).
+    on `on`, worded in `lang` (`en`, `fr`, `zh`, `ko`).
 
     >>> import policykit
     >>> from policykit.briefing import build

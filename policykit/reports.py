@@ -136,10 +136,10 @@ def legend(dataset: Dataset, provisions: Iterable[Provision], lang: str = "en", 
         if instrument is None:
             continue
         key = instrument.id if by_id or not instrument.abbreviation else instrument.abbreviation
+        if key in items:
+            continue
         title = text_in(instrument.title, lang, original_language(dataset, f"{instrument.id}/"))[0]
-        if by_id and instrument.abbreviation:
-            title = f"{instrument.abbreviation}, {title}"
-        items.setdefault(key, title)
+        items[key] = f"{instrument.abbreviation}, {title}" if by_id and instrument.abbreviation else title
     if not items:
         return None
     words = labels(lang)
