@@ -38,7 +38,21 @@ from policykit.model import (
     Version,
 )
 from policykit.queries import DateLike, as_date, check_jurisdiction, events_of, warn_if_stale
-from policykit.rendering import brief_penalty, cite, describe_case, describe_cell, describe_penalty, format_day, labels
+from policykit.rendering import (
+    UNVERIFIED_MARK,
+    brief_penalty,
+    cite,
+    describe_case,
+    describe_cell,
+    describe_penalty,
+    factor_name,
+    format_day,
+    labels,
+    name_in,
+    original_language,
+    text_in,
+    vocabulary_text,
+)
 
 __all__ = [
     "AnswerFinding",
@@ -224,6 +238,9 @@ class Briefing:
     events: tuple[Event, ...]
     timeline: tuple[TimelineEntry, ...]
     references: tuple[Reference, ...]
+    foreign: tuple[tuple[str, str], ...] = ()
+    """Data texts shown alone (names, row labels) that are not in the briefing's language, with the BCP 47 tag of
+    the language they are in: HTML marks them with `lang` attributes."""
 
     @property
     def is_stale(self) -> bool:
@@ -298,7 +315,7 @@ def build(
     lang: str = "en",
 ) -> Briefing:
     """A briefing on `case` (a named case id such as `maskpark`, or a `Case`) in `jurisdictions` (default: all)
-    on `on`, worded in `lang` (`en`, `fr`).
+    on `on`, worded in `lang` (`en`, `fr`, `zh`, `ko`).
 
     >>> import policykit
     >>> from policykit.briefing import build
@@ -353,7 +370,12 @@ def build(
             citations.add(code, version.sources)
     references = citations.number()
 
-    names = {code: dataset.jurisdictions[code].name.best(lang) for code in codes}
+    named = {
+        code: text_in(dataset.jurisdictions[code].name, lang, original_language(dataset, f"{code.lower()}/"))
+        for code in codes
+    }
+    names = {code: text for code, (text, _tag) in named.items()}
+    foreign = [found for found in named.values() if _is_foreign(found[1], lang)]
     findings: list[Finding] = []
     for code in codes:
         findings.append(_answer_finding(dataset, answers[code], names[code], citations, lang))
@@ -367,9 +389,12 @@ def build(
     words = labels(lang)
     rows = []
     for row in table.rows:
-        label = conduct.fr if lang == "fr" else conduct.en
+        label, tag = text_in(conduct, lang)
         if row.added_fact is not None:
-            label = f"+ {_fact_name(dataset, row.added_fact, lang)}"
+            label = f"+ {factor_name(dataset, row.added_fact, lang)}"
+            tag = text_in(dataset.factors[row.added_fact], lang)[1]
+        if _is_foreign(tag, lang):
+            foreign.append((label, tag))
         cells = tuple(
             TableCell(
                 typeset(describe_cell(dataset, cell, lang, _RAISES_SHOWN), lang),
@@ -382,14 +407,14 @@ def build(
     table_notes = [words["as_of"].format(date=_day(day, lang))]
     if any(row.added_fact is not None for row in table.rows):
         table_notes.append(_("A row that starts with + adds that one fact to the case."))
-    if any(words["unverified_mark"] in cell.text for row in rows for cell in row.cells):
+    if any(UNVERIFIED_MARK in cell.text for row in rows for cell in row.cells):
         table_notes.append(typeset(words["unverified_note"], lang))
 
     entries: list[TimelineEntry] = []
     for event in events:
         sources = [source for fact in event.facts for source in fact.sources]
         text = _("{name} (event, context and not law): {summary}").format(
-            name=event.name.best(lang), summary=_first_sentence(event.summary)
+            name=name_in(dataset, event.name, event.jurisdiction, lang), summary=_first_sentence(event.summary)
         )
         entries.append(TimelineEntry(event.started_on, event.jurisdiction, text, None, event, citations.of(sources)))
     for code, change in history:
@@ -409,11 +434,9 @@ def build(
             used.extend(found.version for found in cell.answer.applicable[:1])
             used.extend(raised.version for raised in cell.answer.raises[:_RAISES_SHOWN])
     unverified = tuple(dict.fromkeys(version for version in used if version.status is Status.UNVERIFIED))
-    case_name = (
-        (dataset.cases[named_id].fr if lang == "fr" else dataset.cases[named_id].en)
-        if named_id is not None
-        else (conduct.fr if lang == "fr" else conduct.en)
-    )
+    case_name, case_tag = text_in(dataset.cases[named_id] if named_id is not None else conduct, lang)
+    if _is_foreign(case_tag, lang):
+        foreign.append((case_name, case_tag))
     return Briefing(
         lang=lang,
         title=_("Briefing: {case}").format(case=case_name),
@@ -435,6 +458,7 @@ def build(
         events=events,
         timeline=tuple(entries),
         references=references,
+        foreign=tuple(dict.fromkeys(foreign)),
     )
 
 
@@ -576,21 +600,19 @@ def _bar(code: str, answer: Answer, lang: str) -> CaseBar:
 
 
 def _day(day: dt.date, lang: str) -> str:
-    """ISO dates in English; `1er janvier 2026` in French (with a non-breaking space inside the date)."""
-    if lang == "fr":
-        text = format_day(day, "fr")
-        number, _space, rest = text.partition(" ")
-        return f"{'1er' if number == '1' else number}\u00a0{rest}"
+    """A date as the catalog of `lang` writes it (`policykit.rendering.format_day`)."""
     return format_day(day, lang)
 
 
+#: Languages whose typography spaces some punctuation off (French: before `:`, `;`, `!`, `?` and inside guillemets).
+_SPACED_PUNCTUATION = ("fr",)
 _FRENCH_SPACE = re.compile(r" ([:;!?»])|(«) ")
 
 
 def typeset(text: str, lang: str) -> str:
     """French typography for text worded elsewhere (the comparison's labels): a non-breaking space before a colon
     and inside guillemets, a narrow one before `;`, `!` and `?`."""
-    if lang != "fr":
+    if lang not in _SPACED_PUNCTUATION:
         return text
 
     def space(found: re.Match[str]) -> str:
@@ -602,20 +624,20 @@ def typeset(text: str, lang: str) -> str:
 
 
 def _semicolon(lang: str) -> str:
-    """A list separator: French puts a narrow non-breaking space before the semicolon."""
-    return "\u202f; " if lang == "fr" else "; "
+    """A list separator: French puts a narrow non-breaking space before the semicolon; Chinese a full-width one."""
+    return labels(lang)["semicolon"]
+
+
+def _is_foreign(tag: str, lang: str) -> bool:
+    """Whether a data text in language `tag` (BCP 47) is in another language than the briefing's (`zh` data is
+    Chinese in a `zh-Hans` briefing)."""
+    return tag.split("-")[0] != lang
 
 
 def _first_sentence(text: str) -> str:
     text = " ".join(text.split())
     head, dot, _rest = text.partition(". ")
     return head + "." if dot else text
-
-
-def _fact_name(dataset: Dataset, fact: str, lang: str) -> str:
-    factor = dataset.factors[fact]
-    text = factor.fr if lang == "fr" else factor.en
-    return text[:1].lower() + text[1:]
 
 
 def _status_words(status: CoverageStatus, gettext: Callable[[str], str]) -> str:
@@ -644,13 +666,19 @@ def _answer_finding(dataset: Dataset, answer: Answer, name: str, citations: _Cit
         sentence = _("{name}: the case is {status} on {date}.").format(
             name=name, status=status, date=_day(answer.on, lang)
         )
-        return AnswerFinding(answer.jurisdiction, answer, sentence[:-1] + _marks(numbers) + ".", numbers, ())
+        return AnswerFinding(answer.jurisdiction, answer, sentence[:-1] + _marks(numbers) + sentence[-1], numbers, ())
     numbers = citations.of(best.version.sources)
-    penalty = describe_penalty(best.penalty, lang) if best.penalty is not None else labels(lang)["civil_remedy"]
+    penalty = (
+        describe_penalty(best.penalty, lang, best.provision.liability)
+        if best.penalty is not None
+        else labels(lang)["civil_remedy"]
+    )
     sentence = _("{name}: the case is {status}; the heaviest penalty that applies is {penalty} ({cite}).").format(
         name=name, status=status, penalty=penalty, cite=cite(dataset, best.provision, lang)
     )
-    return AnswerFinding(answer.jurisdiction, answer, sentence[:-1] + _marks(numbers) + ".", numbers, (best.version,))
+    return AnswerFinding(
+        answer.jurisdiction, answer, sentence[:-1] + _marks(numbers) + sentence[-1], numbers, (best.version,)
+    )
 
 
 def _short(dataset: Dataset, answer: Answer, name: str, lang: str) -> str:
@@ -685,7 +713,7 @@ def _gap_finding(
             heaviest=_semicolon(lang).join(_short(dataset, answers[code], names[code], lang) for code in heaviest),
             lightest=_semicolon(lang).join(_short(dataset, answers[code], names[code], lang) for code in lightest),
         )
-    return GapFinding(heaviest, lightest, sentence[:-1] + _marks(numbers) + ".", numbers, versions)
+    return GapFinding(heaviest, lightest, sentence[:-1] + _marks(numbers) + sentence[-1], numbers, versions)
 
 
 def _criminalisation_finding(
@@ -699,7 +727,7 @@ def _criminalisation_finding(
 ) -> CriminalisationFinding:
     _ = translator(lang)
     known = dataset.conducts[conduct]
-    conduct_name = known.fr if lang == "fr" else known.en
+    conduct_name = vocabulary_text(known, lang)
     parts = []
     for found in criminal:
         numbers = citations.of([*found.first.version.sources, *found.applied.version.sources])
@@ -742,7 +770,7 @@ def _event_finding(
     _ = translator(lang)
     words = labels(lang)
     known = dataset.conducts[case.conduct]
-    conduct_name = (known.fr if lang == "fr" else known.en).lower()  # inside quotes, mid-sentence
+    conduct_name = vocabulary_text(known, lang).lower()  # inside quotes, mid-sentence
     start = format_day(event.started_on, lang, event.precision)
     versions = tuple(dict.fromkeys(change.after for change in changes if change.after is not None))
     numbers = citations.of([source for version in versions for source in version.sources])
@@ -750,7 +778,12 @@ def _event_finding(
         sentence = _(
             "{name}: within two years of the start of the event ({event}, {start}), no provision covering "
             "“{conduct}” changed in the data."
-        ).format(event=event.name.best(lang), start=start, name=names[event.jurisdiction], conduct=conduct_name)
+        ).format(
+            event=name_in(dataset, event.name, event.jurisdiction, lang),
+            start=start,
+            name=names[event.jurisdiction],
+            conduct=conduct_name,
+        )
     else:
         items = ", ".join(
             f"{cite(dataset, dataset.provisions[change.provision_id], lang)} "
@@ -761,11 +794,11 @@ def _event_finding(
             "{name}: within two years of the start of the event ({event}, {start}), {count} provisions covering "
             "“{conduct}” changed: {items}."
         ).format(
-            event=event.name.best(lang),
+            event=name_in(dataset, event.name, event.jurisdiction, lang),
             start=start,
             name=names[event.jurisdiction],
             count=len({change.provision_id for change in changes}),
             conduct=conduct_name,
             items=items,
         )
-    return EventFinding(event, end, tuple(changes), sentence[:-1] + _marks(numbers) + ".", numbers, versions)
+    return EventFinding(event, end, tuple(changes), sentence[:-1] + _marks(numbers) + sentence[-1], numbers, versions)

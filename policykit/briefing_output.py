@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from policykit._gettext import translator
+from policykit._gettext import html_lang, translator
 from policykit.briefing import (
     AGGRAVATING_ROWS,
     EVENT_WINDOW_YEARS,
@@ -27,7 +27,7 @@ from policykit.briefing import (
     _semicolon,
 )
 from policykit.model import SourceKind
-from policykit.rendering import cite, labels
+from policykit.rendering import cite, labels, vocabulary_text
 from policykit.tables import Table, escape_markdown, render
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def reference_parts(dataset: Dataset, briefing: Briefing, reference: Reference) 
     else:
         assert statement is not None  # a reference is a source or a coverage statement
         conduct = dataset.conducts[statement.conduct]
-        name = conduct.fr if briefing.lang == "fr" else conduct.en
+        name = vocabulary_text(conduct, briefing.lang)
         parts = {
             "title": statement.reason,
             "title_lang": "en",  # the data's own notes are written in English
@@ -160,7 +160,7 @@ def _method(dataset: Dataset, briefing: Briefing) -> str:
     ).format(
         rows=AGGRAVATING_ROWS,
         conducts=", ".join(
-            (known.fr if briefing.lang == "fr" else known.en).lower()
+            vocabulary_text(known, briefing.lang).lower()
             for conduct in TRACKED_CONDUCTS
             if (known := dataset.conducts.get(conduct)) is not None
         ),
@@ -180,6 +180,16 @@ def _context(dataset: Dataset, briefing: Briefing, fmt: str, shown: Sequence[Cha
         for version in briefing.unverified
     )
     numbers = {reference.number for reference in briefing.references}
+    foreign = dict(briefing.foreign)
+
+    def marked(text: str) -> Any:
+        """A data text alone (a name, a row label) in a `lang` span when it is not in the briefing's language."""
+        import markupsafe
+
+        tag = foreign.get(text)
+        if tag is None:
+            return text
+        return markupsafe.Markup('<span lang="{}">{}</span>').format(tag, text)
 
     def day(value: Any) -> str:
         return _day(value, briefing.lang)
@@ -225,6 +235,8 @@ def _context(dataset: Dataset, briefing: Briefing, fmt: str, shown: Sequence[Cha
         "marks": marks,
         "refs": refs,
         "linked": linked,
+        "marked": marked,
+        "html_lang": html_lang(briefing.lang),
         "verified": verified,
         "unverified": unverified,
         "table": table,

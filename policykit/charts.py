@@ -27,7 +27,15 @@ _RC: dict[str, Any] = {
     "axes.spines.right": False,
     "path.simplify": False,
 }
+#: Fonts for the glyphs DejaVu Sans lacks, by briefing language (matplotlib falls back to them glyph by glyph to
+#: measure the text; the SVG keeps text as text, and the HTML's styles choose the fonts that draw it).
+_CJK_FONTS = {"zh": "Noto Sans CJK SC", "ko": "Noto Sans CJK KR"}
 _COLOURS = ("#1b6ca8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#7f8c8d", "#16a085", "#b7950b")
+
+
+def _rc(lang: str) -> dict[str, Any]:
+    fallback = _CJK_FONTS.get(lang)
+    return _RC if fallback is None else {**_RC, "font.family": ["DejaVu Sans", fallback]}
 
 
 def _svg(figure: Figure) -> str:
@@ -52,7 +60,7 @@ def penalty_steps_svg(briefing: Briefing) -> str:
     import matplotlib
 
     _ = translator(briefing.lang)
-    with matplotlib.rc_context(cast(Any, _RC)):
+    with matplotlib.rc_context(cast(Any, _rc(briefing.lang))):
         figure = _figure()
         axes: Axes = figure.add_subplot()
         top = max([point.months for series in briefing.steps for point in series.points] + [12.0]) * 1.15
@@ -100,7 +108,7 @@ def case_bars_svg(briefing: Briefing) -> str:
     import matplotlib
 
     _ = translator(briefing.lang)
-    with matplotlib.rc_context(cast(Any, _RC)):
+    with matplotlib.rc_context(cast(Any, _rc(briefing.lang))):
         figure = _figure()
         axes: Axes = figure.add_subplot()
         top = max([bar.point.months for bar in briefing.bars] + [12.0]) * 1.2

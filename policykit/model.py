@@ -328,7 +328,7 @@ class Names:
 
     def best(self, lang: str = "en") -> str:
         """The name in `lang`, else English, else the original."""
-        preferred = self.fr if lang == "fr" else self.en
+        preferred = getattr(self, lang, None) if lang != "original" else None
         return preferred or self.en or self.original or ""
 
 

@@ -26,18 +26,23 @@ from policykit.rendering import (
     factor_name,
     format_day,
     labels,
+    name_in,
+    original_language,
+    text_in,
     unverified_mark,
+    vocabulary_text,
 )
 from policykit.tables import Table, render
 
 
-def _source_note(source: Source) -> str:
+def _source_note(source: Source, lang: str = "en") -> str:
+    words = labels(lang)
     pinpoint = f", {source.pinpoint}" if source.pinpoint else ""
-    via = f" (read via {source.read_via})" if source.read_via else ""
-    return (
-        f"{source.title}{pinpoint}. {source.publisher}. {source.url}{via} "
-        f"[{source.kind.value}, {source.language}, checked {source.checked_on.isoformat()}]"
+    via = " " + words["read_via"].format(url=source.read_via) if source.read_via else ""
+    about = words["source_about"].format(
+        kind=words[f"source_{source.kind.value}"], language=source.language, date=format_day(source.checked_on, lang)
     )
+    return f"{source.title}{pinpoint}. {source.publisher}. {source.url}{via} {about}"
 
 
 class _Footnotes:
@@ -64,25 +69,24 @@ def _cell_notes(dataset: Dataset, cell: Cell, lang: str, raises: int = 3) -> lis
     notes: list[str] = []
     answer = cell.answer
     if answer.most_severe is not None:
-        notes.extend(_source_note(source) for source in answer.most_severe.version.sources)
+        notes.extend(_source_note(source, lang) for source in answer.most_severe.version.sources)
     else:
         statement = answer.statement
         if statement is not None:
             conduct = dataset.conducts[cell.conduct]
-            name = conduct.fr if lang == "fr" else conduct.en
-            notes.append(
-                f"{cell.jurisdiction}, {name}: {statement.reason} (checked {statement.verified_on.isoformat()})"
-            )
+            name = vocabulary_text(conduct, lang)
+            checked = labels(lang)["statement_checked"].format(date=format_day(statement.verified_on, lang))
+            notes.append(f"{cell.jurisdiction}, {name}{labels(lang)['colon']}{statement.reason} {checked}")
     for increase in answer.increases:
-        notes.extend(_source_note(source) for source in increase.version.sources)
+        notes.extend(_source_note(source, lang) for source in increase.version.sources)
     for found in answer.raises[:raises]:
-        notes.extend(_source_note(source) for source in found.version.sources)
+        notes.extend(_source_note(source, lang) for source in found.version.sources)
     return list(dict.fromkeys(notes))
 
 
 def _row_label(dataset: Dataset, row: Row, lang: str) -> str:
     known = dataset.conducts[row.conduct]
-    label = known.fr if lang == "fr" else known.en
+    label = vocabulary_text(known, lang)
     if row.added_fact is None:
         return label
     return f"{label} + {factor_name(dataset, row.added_fact, lang)}"
@@ -96,7 +100,7 @@ def _case_lines(dataset: Dataset, comparison: Comparison, lang: str) -> list[str
         if row.added_fact is not None:
             continue
         known = dataset.conducts[row.conduct]
-        name = known.fr if lang == "fr" else known.en
+        name = vocabulary_text(known, lang)
         cases.setdefault(describe_case(dataset, row.case, lang), []).append(name[:1].lower() + name[1:])
     if len(cases) == 1:
         ((text, _),) = cases.items()
@@ -132,15 +136,15 @@ def legend(dataset: Dataset, provisions: Iterable[Provision], lang: str = "en", 
         if instrument is None:
             continue
         key = instrument.id if by_id or not instrument.abbreviation else instrument.abbreviation
-        title = instrument.title.fr if lang == "fr" and instrument.title.fr else instrument.title.best()
-        if by_id and instrument.abbreviation:
-            title = f"{instrument.abbreviation}, {title}"
-        items.setdefault(key, title)
+        if key in items:
+            continue
+        title = text_in(instrument.title, lang, original_language(dataset, f"{instrument.id}/"))[0]
+        items[key] = f"{instrument.abbreviation}, {title}" if by_id and instrument.abbreviation else title
     if not items:
         return None
     words = labels(lang)
     return words["abbreviations"].format(
-        items="; ".join(f"{key}{words['colon']}{title}" for key, title in sorted(items.items()))
+        items=words["semicolon"].join(f"{key}{words['colon']}{title}" for key, title in sorted(items.items()))
     )
 
 
@@ -390,23 +394,24 @@ def _threshold_json(threshold: Threshold) -> dict[str, Any]:
 
 def _change_text(dataset: Dataset, change: Change, lang: str) -> str:
     words = labels(lang)
+    colon, semicolon = words["colon"], words["semicolon"]
     before = describe_penalty(change.before.penalty, lang) if change.before and change.before.penalty else "—"
     after = describe_penalty(change.after.penalty, lang) if change.after and change.after.penalty else "—"
     kind = words[f"change_{change.kind.value}"]
     details = _aspects_text(dataset, change, lang)
     if change.kind.value in ("raised", "lowered", "thresholds"):
-        return f"{kind}: {before} → {after}" + (f"; {details}" if details else "")
+        return f"{kind}{colon}{before} → {after}" + (f"{semicolon}{details}" if details else "")
     if change.kind.value == "amended":
-        return f"{kind}: {details}" if details else kind
+        return f"{kind}{colon}{details}" if details else kind
     if change.kind.value == "renumbered":
-        text = f"{kind}: {change.related} → {change.provision_id}"
+        text = f"{kind}{colon}{change.related} → {change.provision_id}"
         if change.penalty_change is not None and change.penalty_change.value in ("raised", "lowered"):
-            text = f"{text}; {words[f'change_{change.penalty_change.value}']}: {before} → {after}"
+            text = f"{text}{semicolon}{words[f'change_{change.penalty_change.value}']}{colon}{before} → {after}"
         else:
-            text = f"{text}; {after}"
-        return text + (f"; {details}" if details else "")
+            text = f"{text}{semicolon}{after}"
+        return text + (f"{semicolon}{details}" if details else "")
     if change.kind.value in ("added", "enacted", "first_coded"):
-        return f"{kind}: {after}"
+        return f"{kind}{colon}{after}"
     return kind
 
 
@@ -443,7 +448,7 @@ def _aspects_text(dataset: Dataset, change: Change, lang: str) -> str:
         else:
             pairs = ""
         parts.append(f"{label} ({pairs})" if pairs else label)
-    return "; ".join(parts)
+    return words["semicolon"].join(parts)
 
 
 def _added_removed(old: Sequence[str], new: Sequence[str]) -> str:
@@ -473,16 +478,18 @@ def timeline_table(
     rows = []
     for entry in entries:
         if isinstance(entry, Event):
-            notes = [_source_note(source) for fact in entry.facts for source in fact.sources]
+            notes = [_source_note(source, lang) for fact in entry.facts for source in fact.sources]
             text = (
-                words["event"].format(name=entry.name.best(lang)) + f"{words['colon']}{' '.join(entry.summary.split())}"
+                words["event"].format(name=name_in(dataset, entry.name, entry.jurisdiction, lang))
+                + f"{words['colon']}{' '.join(entry.summary.split())}"
             )
             day = format_day(entry.started_on, lang, entry.precision)
             rows.append((day, entry.id, "—", "—", text + (footnotes.mark(notes) if footnoted else "")))
             continue
         act_text = entry.act.reference if entry.act is not None else "—"
         version = entry.after or entry.before
-        marks = footnotes.mark([_source_note(s) for s in version.sources]) if version is not None and footnoted else ""
+        notes = [_source_note(source, lang) for source in version.sources] if version is not None else []
+        marks = footnotes.mark(notes) if footnoted else ""
         dagger = unverified_mark(version, lang) if version is not None else ""
         text = _change_text(dataset, entry, lang) + dagger + marks
         rows.append((format_day(entry.on, lang), entry.provision_id, entry.article, act_text, text))

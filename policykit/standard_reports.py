@@ -8,88 +8,68 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import cache
 from typing import Any
 
+from policykit._gettext import N_, translator
 from policykit._version import __version__
 from policykit.assessing import Assessment, AssessmentTable, Finding, Ground, Reason, RequirementHistory, Verdict
 from policykit.model import Dataset
-from policykit.rendering import brief_penalty, cite, describe_case, factor_name, format_day, format_term, labels
+from policykit.rendering import (
+    brief_penalty,
+    cite,
+    describe_case,
+    factor_name,
+    format_day,
+    format_term,
+    labels,
+    vocabulary_text,
+)
 from policykit.reports import _Footnotes, _source_note, _version_ref, penalty_json, source_json, verified_line
 from policykit.standards import Requirement, Standard
 from policykit.tables import Table, render
 
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "requirement": "Requirement",
-        "meets": "Meets",
-        "falls_short": "Falls short",
-        "partly": "Partly",
-        "unknown": "Unknown",
-        "not_criminal": "not criminal",
-        "maximum_below_floor": "maximum below the floor",
-        "narrower_condition": "criminal only under a narrower condition",
-        "aggravation_missing": "no aggravated form in the data",
-        "needs_judgment": "needs a legal judgment the data does not hold",
-        "not_researched": "not researched in the data",
-        "not_in_data": "not in the data",
-        "only_if": "only if {fact}",
-        "floor": "floor: at least {term} (art. {article})",
-        "aggravated": "aggravated if {facts}",
-        "not_aggravated": "no aggravated form in the data: {facts}",
-        "duties": "platform duties in the data: {provisions}",
-        "no_duties": "no platform duty in the data",
-        "see": "see {questions}",
-        "standard": "Measured against {title}: adopted {adopted}, in force {in_force}{deadline}.",
-        "deadline": ", transposition deadline {date}",
-        "binds": "Bound by it: {codes}.",
-        "as_if": "Not bound by it, measured as if it applied: {codes}.",
-        "unverified": "Requirements whose reading of the standard is unverified (see their notes): {articles}.",
-        "questions": "Open questions:",
-        "since": "{verdict} since {date}",
-        "before_deadline": "before the deadline",
-        "after_deadline": "after the deadline",
-        "no_data": "no data up to {date}",
-        "history_note": "Each jurisdiction's data begins on its coverage_from date ({dates}); earlier days are not in"
-        " it.",
-    },
-    "fr": {
-        "requirement": "Exigence",
-        "meets": "Satisfait",
-        "falls_short": "Insuffisant",
-        "partly": "En partie",
-        "unknown": "Inconnu",
-        "not_criminal": "pas une infraction pénale",
-        "maximum_below_floor": "maximum inférieur au plancher",
-        "narrower_condition": "pénal seulement sous une condition plus étroite",
-        "aggravation_missing": "aucune forme aggravée dans les données",
-        "needs_judgment": "suppose une appréciation juridique que les données n'ont pas",
-        "not_researched": "non étudié dans les données",
-        "not_in_data": "absent des données",
-        "only_if": "seulement si {fact}",
-        "floor": "plancher : au moins {term} (art. {article})",
-        "aggravated": "aggravé si {facts}",
-        "not_aggravated": "aucune forme aggravée dans les données : {facts}",
-        "duties": "obligations des plateformes dans les données : {provisions}",
-        "no_duties": "aucune obligation des plateformes dans les données",
-        "see": "voir {questions}",
-        "standard": "Mesuré à l'aune de : {title} : adoptée le {adopted}, en vigueur le {in_force}{deadline}.",
-        "deadline": ", délai de transposition {date}",
-        "binds": "Liés par elle : {codes}.",
-        "as_if": "Non liés, mesurés comme si elle s'appliquait : {codes}.",
-        "unverified": "Exigences dont la lecture de la norme n'est pas vérifiée (voir leurs notes) : {articles}.",
-        "questions": "Questions ouvertes :",
-        "since": "{verdict} depuis le {date}",
-        "before_deadline": "avant le délai",
-        "after_deadline": "après le délai",
-        "no_data": "aucune donnée jusqu'au {date}",
-        "history_note": "Les données de chaque juridiction commencent à sa date coverage_from ({dates}) ; les jours"
-        " antérieurs n'y sont pas.",
-    },
+#: The words of assessments, by key, in English: the gettext message ids (`policykit/locale`).
+_WORDS: dict[str, str] = {
+    "requirement": N_("Requirement"),
+    "meets": N_("Meets"),
+    "falls_short": N_("Falls short"),
+    "partly": N_("Partly"),
+    "unknown": N_("Unknown"),
+    "not_criminal": N_("not criminal"),
+    "maximum_below_floor": N_("maximum below the floor"),
+    "narrower_condition": N_("criminal only under a narrower condition"),
+    "aggravation_missing": N_("no aggravated form in the data"),
+    "needs_judgment": N_("needs a legal judgment the data does not hold"),
+    "not_researched": N_("not researched in the data"),
+    "not_in_data": N_("not in the data"),
+    "only_if": N_("only if {fact}"),
+    "floor": N_("floor: at least {term} (art. {article})"),
+    "aggravated": N_("aggravated if {facts}"),
+    "not_aggravated": N_("no aggravated form in the data: {facts}"),
+    "duties": N_("platform duties in the data: {provisions}"),
+    "no_duties": N_("no platform duty in the data"),
+    "see": N_("see {questions}"),
+    "standard": N_("Measured against {title}: adopted {adopted}, in force {in_force}{deadline}."),
+    "deadline": N_(", transposition deadline {date}"),
+    "binds": N_("Bound by it: {codes}."),
+    "as_if": N_("Not bound by it, measured as if it applied: {codes}."),
+    "unverified": N_("Requirements whose reading of the standard is unverified (see their notes): {articles}."),
+    "questions": N_("Open questions:"),
+    "since": N_("{verdict} since {date}"),
+    "before_deadline": N_("before the deadline"),
+    "after_deadline": N_("after the deadline"),
+    "no_data": N_("no data up to {date}"),
+    "history_note": N_(
+        "Each jurisdiction's data begins on its coverage_from date ({dates}); earlier days are not in it."
+    ),
 }
 
 
+@cache
 def _words(lang: str) -> dict[str, str]:
-    return _WORDS.get(lang, _WORDS["en"])
+    _ = translator(lang)
+    return {key: _(message) for key, message in _WORDS.items()}
 
 
 class _Questions:
@@ -130,7 +110,7 @@ def _finding_body(dataset: Dataset, finding: Finding, lang: str) -> str:
         grounds.append(text)
     if not grounds and finding.reason is Reason.NOT_CRIMINAL and finding.status is not None:
         grounds.append(finding.status.value.replace("_", " "))
-    body = "; ".join(grounds)
+    body = labels(lang)["semicolon"].join(grounds)
     if finding.reason is not None:
         return f"{words[finding.reason.value]}{labels(lang)['colon']}{body}" if body else words[finding.reason.value]
     return body
@@ -150,7 +130,7 @@ def describe_assessment(dataset: Dataset, assessment: Assessment, questions: _Qu
                 f"{factor_name(dataset, f.aggravation or '', lang)} ({cite(dataset, f.grounds[0].provision, lang)})"
                 for f in met
             ]
-            parts.append(words["aggravated"].format(facts="; ".join(facts)))
+            parts.append(words["aggravated"].format(facts=labels(lang)["semicolon"].join(facts)))
         if missing:
             parts.append(
                 words["not_aggravated"].format(facts=", ".join(factor_name(dataset, fact, lang) for fact in missing))
@@ -165,20 +145,21 @@ def describe_assessment(dataset: Dataset, assessment: Assessment, questions: _Qu
         else:
             for finding, body in zip(assessment.findings, bodies, strict=True):
                 conduct = dataset.conducts[finding.case.conduct] if finding.case is not None else None
-                name = (conduct.fr if lang == "fr" else conduct.en) if conduct is not None else ""
+                name = vocabulary_text(conduct, lang) if conduct is not None else ""
                 parts.append(f"{name}{labels(lang)['colon']}{words[finding.verdict.value].lower()}, {body}")
         if requirement.floor is not None and assessment.verdict is Verdict.MEETS:
             floor = requirement.floor
             parts.append(words["floor"].format(term=format_term(floor.max_at_least, lang), article=floor.article))
     colon = labels(lang)["colon"]
-    text = f"{verdict}{colon}{'; '.join(part for part in parts if part)}" if any(parts) else verdict
+    semicolon = labels(lang)["semicolon"]
+    text = f"{verdict}{colon}{semicolon.join(part for part in parts if part)}" if any(parts) else verdict
     if assessment.questions:
         text += f" ({words['see'].format(questions=questions.mark(assessment.questions))})"
     return text
 
 
-def _cell_notes(dataset: Dataset, assessment: Assessment) -> list[str]:
-    notes = [_source_note(source) for ground in assessment.grounds for source in ground.version.sources]
+def _cell_notes(dataset: Dataset, assessment: Assessment, lang: str = "en") -> list[str]:
+    notes = [_source_note(source, lang) for ground in assessment.grounds for source in ground.version.sources]
     return list(dict.fromkeys(notes))
 
 
@@ -219,10 +200,10 @@ def assessment_table(dataset: Dataset, table: AssessmentTable, lang: str = "en",
     for row in table.rows:
         label = requirement_label(row.requirement, lang)
         if footnoted:
-            label += footnotes.mark([_source_note(source) for source in row.requirement.sources])
+            label += footnotes.mark([_source_note(source, lang) for source in row.requirement.sources])
         cells = [
             describe_assessment(dataset, cell, questions, lang)
-            + (footnotes.mark(_cell_notes(dataset, cell)) if footnoted else "")
+            + (footnotes.mark(_cell_notes(dataset, cell, lang)) if footnoted else "")
             for cell in row.cells
         ]
         rows.append((label, *cells))

@@ -1,9 +1,9 @@
-"""Extract, update and compile the gettext catalogs of the briefings' sentences (Babel).
+"""Extract, update and compile the gettext catalogs of policykit's words (Babel).
 
     python scripts/catalogs.py    # extract policykit/locale/policykit.pot, update every .po, compile every .mo
 
 A new language: `pybabel init -i policykit/locale/policykit.pot -d policykit/locale -D policykit -l LANG`, then
-add LANG to `policykit._gettext.BRIEFING_LANGUAGES`.
+add LANG to `policykit._gettext.CATALOGS`.
 
 A translator edits `policykit/locale/<lang>/LC_MESSAGES/policykit.po` and runs the script again; the compiled `.mo`
 files are committed so that the wheel ships them. `tests/test_briefing.py` fails when a message is untranslated.
@@ -34,6 +34,10 @@ def main() -> int:
         str(POT),
         "--no-location",
         "--sort-output",
+        "--keyword",
+        "NP_:1c,2",
+        "--add-comments",
+        "TRANSLATORS:",
         "--project",
         "policykit",
         str(ROOT),

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_regressions.file_regression import FileRegressionFixture
@@ -158,7 +159,7 @@ def test_html_reference_links_resolve(bundled: policykit.Dataset, bundled_briefi
 # -- golden outputs -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", ["en", "fr", "zh", "ko"])
 def test_markdown_golden(minimal: policykit.Dataset, lang: str, file_regression: FileRegressionFixture) -> None:
     file_regression.check(render_briefing(minimal, _minimal_briefing(minimal, lang), "md"), extension=".md")
 
@@ -173,6 +174,42 @@ def test_french_typography(minimal: policykit.Dataset) -> None:
     assert "1er novembre 2026" in text.replace("\u00a0", " ")
     assert re.search(r"[^\u00a0\u202f]: ", text.split("## Références")[0].replace("](", "")) is None
     assert "45\u202f000\u00a0€" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag", "font"), [("zh", "zh-Hans", "Noto Sans CJK SC"), ("ko", "ko", "Noto Sans CJK KR")]
+)
+def test_html_in_chinese_and_korean_marks_data_in_other_languages(
+    bundled: policykit.Dataset, lang: str, tag: str, font: str
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        briefing = build(bundled, ["CN", "KR", "FR"], "maskpark", BUNDLED_ON, lang)
+    text = render_briefing(bundled, briefing, "html")
+    assert f'<html lang="{tag}">' in text
+    assert re.search(rf':lang\({lang}\) {{ font-family: "{font}"', text)  # Noto CJK first for the page's language
+    names = dict(briefing.jurisdiction_names)
+    # A name in the page's language is plain; one that falls back to English is marked as English.
+    own, other = ("CN", "KR") if lang == "zh" else ("KR", "CN")
+    assert names[own] == bundled.jurisdictions[own].name.original
+    assert f'<th scope="col">{names[own]}</th>' in text
+    assert f'<th scope="col"><span lang="en">{names[other]}</span></th>' in text
+    assert f'<th scope="row"><span lang="en">{briefing.table_rows[0].label}</span></th>' in text
+
+
+@pytest.mark.parametrize("family", ["Noto Sans CJK SC", "Noto Sans CJK KR"])
+def test_the_cjk_fonts_the_styles_name_are_installed(family: str) -> None:
+    """The HTML's styles name Noto CJK first for Chinese and Korean text: on a machine with fonts-noto-cjk that name
+    resolves to that font (a misspelt family would silently fall back to boxes or another face)."""
+    import shutil
+
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        pytest.skip("no fc-match (fontconfig) on PATH: the fonts were not looked up")
+    found = subprocess.run([fc_match, "-f", "%{family}", family], capture_output=True, text=True, check=True).stdout
+    if "CJK" not in found:
+        pytest.skip(f"{family} is not installed (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+    assert family in found.split(",")
 
 
 def test_html_escapes_the_data(tmp_path: Path) -> None:
@@ -220,22 +257,61 @@ def test_charts_are_inline_in_html(minimal: policykit.Dataset) -> None:
 # -- catalogs -----------------------------------------------------------------------------------------------
 
 
-def _messages(path: Path) -> dict[str, str]:
+_Key = tuple[str | None, str]
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _entry(message: Any) -> tuple[_Key, tuple[str, ...]]:
+    plural = isinstance(message.id, (tuple, list))
+    key = (message.context, str(message.id[0] if plural else message.id))
+    return key, tuple(message.string) if plural else (str(message.string),)
+
+
+def _messages(path: Path) -> dict[_Key, tuple[str, ...]]:
+    """A catalog's messages by (context, id; the singular for plurals), with every form of their translation."""
     from babel.messages.pofile import read_po
 
     with path.open("rb") as handle:
-        return {str(message.id): str(message.string) for message in read_po(handle) if message.id}
+        return dict(_entry(message) for message in read_po(handle) if message.id)
 
 
-def test_every_message_is_translated_in_every_catalog() -> None:
+def test_every_language_has_a_catalog() -> None:
+    from policykit._gettext import CATALOGS, LANGUAGES
+
+    assert set(LANGUAGES) == {"en", "fr", "zh", "ko"}
+    shipped = {path.parent.parent.name for path in LOCALE.glob("*/LC_MESSAGES/policykit.po")}
+    assert shipped == set(CATALOGS.values())
+
+
+@pytest.mark.parametrize("catalog", sorted(LOCALE.glob("*/LC_MESSAGES/policykit.po")), ids=lambda path: path.parts[-3])
+def test_every_message_is_translated(catalog: Path) -> None:
     template = _messages(LOCALE / "policykit.pot")
-    catalogs = sorted(LOCALE.glob("*/LC_MESSAGES/policykit.po"))
-    assert catalogs
-    for catalog in catalogs:
-        messages = _messages(catalog)
-        missing = [message for message in template if not messages.get(message)]
-        assert not missing, f"{catalog}: untranslated {missing}"
-        assert set(messages) == set(template), f"{catalog}: run python scripts/catalogs.py"
+    messages = _messages(catalog)
+    missing = [key for key in template if not messages.get(key) or not all(messages[key])]
+    assert not missing, f"{catalog}: untranslated {missing}"
+    assert set(messages) == set(template), f"{catalog}: run python scripts/catalogs.py"
+
+
+@pytest.mark.parametrize("catalog", sorted(LOCALE.glob("*/LC_MESSAGES/policykit.po")), ids=lambda path: path.parts[-3])
+def test_translations_use_only_the_placeholders_they_are_given(catalog: Path) -> None:
+    """A translation may reorder placeholders, never invent one (`{nmae}` would fail at run time); a range's
+    translation may name the minimum with its unit (`{min}`) where English leaves the unit to the maximum."""
+    for (_context, message), forms in _messages(catalog).items():
+        given = set(_PLACEHOLDER.findall(message)) | ({"min"} if "{min_number}" in message else set())
+        for form in forms:
+            assert set(_PLACEHOLDER.findall(form)) <= given, f"{catalog}: {message!r} -> {form!r}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh", "ko"])
+def test_date_patterns_format(lang: str) -> None:
+    from policykit.model import DatePrecision
+    from policykit.rendering import format_day
+
+    for day in (dt.date(2026, 1, 1), dt.date(2026, 11, 21)):
+        for precision in DatePrecision:
+            text = format_day(day, lang, precision)
+            assert "2026" in text, (lang, precision, text)
+            assert not re.search("[yMdL]{2}", text), (lang, precision, text)
 
 
 def test_compiled_catalogs_match_their_sources() -> None:
@@ -243,7 +319,7 @@ def test_compiled_catalogs_match_their_sources() -> None:
 
     for catalog in sorted(LOCALE.glob("*/LC_MESSAGES/policykit.po")):
         with catalog.with_suffix(".mo").open("rb") as handle:
-            compiled = {str(message.id): str(message.string) for message in read_mo(handle) if message.id}
+            compiled = dict(_entry(message) for message in read_mo(handle) if message.id)
         assert compiled == _messages(catalog), f"{catalog}: run python scripts/catalogs.py"
 
 
@@ -252,7 +328,19 @@ def test_the_template_has_every_message_of_the_sources(tmp_path: Path) -> None:
 
     output = tmp_path / "policykit.pot"
     CommandLineInterface().run(
-        ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(output), "--no-location", str(ROOT)]
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-k",
+            "NP_:1c,2",
+            "-o",
+            str(output),
+            "--no-location",
+            str(ROOT),
+        ]
     )
     assert set(_messages(output)) == set(_messages(LOCALE / "policykit.pot")), "run python scripts/catalogs.py"
 

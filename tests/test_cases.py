@@ -179,17 +179,20 @@ PLAIN = [
     E("AU", "victim_doxxing", (), "unknown"),
     E("AU", "platform_duty", (), "administrative_sanction", "au/osa/s_80"),
     E("AU", "group_administration", (), "unknown"),
-    # -- England and Wales (GB-EAW): SOA 2003 ss. 66B, 66E, 67, 67A; CJCA 2015 s. 33; PCA 1978; CJA 1988 s. 160; Theft Act
-    # 1968 s. 21; CA 2003 s. 127; OSA 2023. Read on legislation.gov.uk (s. 66B to (7), OSA Sch. 13, SIs 2022/500,
-    # 2023/298 via copy, 2024/1067 via BAILII), the Legalize copy of the VOA 2019, and chambers' and firms' notes.
+    # -- England and Wales (GB-EAW): SOA 2003 ss. 66B, 66E, 67, 67A; CJCA 2015 s. 33; PCA 1978; CJA 1988 s. 160;
+    # Theft Act 1968 s. 21; CA 2003 s. 127; OSA 2023. Read on legislation.gov.uk (s. 66B to (7), OSA Sch. 13,
+    # SIs 2022/500, 2023/298 via copy, 2024/1067 via BAILII), the Legalize copy of the VOA 2019, and chambers'
+    # and firms' notes.
     E("GB-EAW", "covert_filming", (), "unknown",
-      why="s. 67 and s. 67A need a purpose (coded as conditions); the Crime and Policing Act 2026 taking offence is not read"),
+      why="s. 67 and s. 67A need a purpose (coded as conditions); the Crime and Policing Act 2026 taking offence"
+          " is not read"),
     E("GB-EAW", "distribution_covert", (), "specific_offence", "gb-eaw/soa-2003/s_66b__para_1", 6,
       why="s. 66B(1) (from 2024-01-31): summary only, 6 months or an unlimited fine; no purpose needed"),
     E("GB-EAW", "distribution_consensual", (), "specific_offence", "gb-eaw/soa-2003/s_66b__para_1", 6),
     E("GB-EAW", "distribution_for_profit", (), "specific_offence", "gb-eaw/soa-2003/s_66b__para_1", 6,
       why="no profit aggravation in s. 66B"),
-    E("GB-EAW", "possession_viewing", (), "unknown", why="adults: no possession offence until 2026; CPA 2026 copy offence unread"),
+    E("GB-EAW", "possession_viewing", (), "unknown",
+      why="adults: no possession offence until 2026; CPA 2026 copy offence unread"),
     E("GB-EAW", "threat_to_distribute", (), "specific_offence", "gb-eaw/soa-2003/s_66b__para_4", 24,
       why="s. 66B(4): either way, 2 years on indictment"),
     E("GB-EAW", "coercion_with_images", (), "specific_offence", "gb-eaw/soa-2003/s_66b__para_4", 24,
@@ -231,8 +234,9 @@ PLAIN = [
       why="complicity (121-7) in the members' 226-2-1 offences: the principal's penalty"),
     E("KR", "group_administration", (), "general_offence", "kr/criminal-act/art_114", 84, 50_000_000,
       why="Criminal Act art. 114 (criminal group), punished as the aimed offence, SCA 14(2)"),
-    # -- Germany: StGB, KUG, TTDSG, read in the gesetze-im-internet consolidations of 2012/2013 and 2021 (bundestag/gesetze
-    #    mirror) and the 2023 XML (QuantLaw archive); the 2024 § 184b figures in the amending text quoted by law offices.
+    # -- Germany: StGB, KUG, TTDSG, read in the gesetze-im-internet consolidations of 2012/2013 and 2021
+    #    (bundestag/gesetze mirror) and the 2023 XML (QuantLaw archive); the 2024 § 184b figures in the amending text
+    #    quoted by law offices.
     #    Day fines (5-360 units of 1-30,000 EUR, § 40) have no fixed maximum amount, so `fine` is None.
     E("DE", "covert_filming", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
       why="201a(1) no. 1 (dwelling or protected room) and 184k(1) no. 1: 2 y or day fine each; the tie goes to 201a"),
@@ -242,7 +246,8 @@ PLAIN = [
       why="201a(1) no. 5, 201a(2), 184k(1) no. 3: 2 y or day fine"),
     E("DE", "distribution_for_profit", (), "specific_offence", "de/stgb/art_201a__para_2", 24,
       why="no profit aggravation for adults' images; 201a(3) (payment) concerns under-18s only"),
-    E("DE", "possession_viewing", (), "not_covered", why="only child and youth pornography possession (184b(3), 184c(3))"),
+    E("DE", "possession_viewing", (), "not_covered",
+      why="only child and youth pornography possession (184b(3), 184c(3))"),
     E("DE", "threat_to_distribute", (), "general_offence", "de/stgb/art_241__para_1", 12,
       why="241(1) since 2021-04-03: threat of an offence against sexual self-determination (184k), 1 y or day fine"),
     E("DE", "coercion_with_images", (), "general_offence", "de/stgb/art_240__para_1", 36),
@@ -415,7 +420,8 @@ HISTORY = [
     E("FR", "deepfake_distribution", (), "specific_offence", "fr/code-penal/art_226-8-1", 24, 60_000, on=D(2025, 6, 1)),
     # England and Wales: "revenge porn" before s. 33, under s. 33 (intent to cause distress) and under s. 66B.
     E("GB-EAW", "distribution_consensual", (), "not_covered", on=D(2016, 1, 1)),
-    E("GB-EAW", "distribution_consensual", ("intent_to_cause_distress",), "specific_offence", "gb-eaw/cjca-2015/s_33", 24,
+    E("GB-EAW", "distribution_consensual", ("intent_to_cause_distress",), "specific_offence",
+      "gb-eaw/cjca-2015/s_33", 24,
       on=D(2016, 1, 1)),
     E("GB-EAW", "threat_to_distribute", ("intent_to_cause_distress",), "specific_offence", "gb-eaw/cjca-2015/s_33", 24,
       on=D(2022, 1, 1), why="threats added to s. 33 by the Domestic Abuse Act 2021 from 2021-06-29"),

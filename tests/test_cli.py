@@ -237,7 +237,7 @@ def test_list_events_shows_context_with_cited_facts(run: Run) -> None:
 def test_show_in_french(run: Run) -> None:
     result = run("show", "XA", "--data", str(MINIMAL), "--as-of", "2016-01-01", "--lang", "fr")
     assert result.returncode == 0, result.stderr
-    assert "penalty: emprisonnement jusqu'à 3 ans et amende jusqu'à 45\u202f000\u00a0€" in result.stdout
+    assert "penalty: emprisonnement de 3\u00a0ans au plus et amende de 45\u202f000\u00a0€ au plus" in result.stdout
 
 
 def test_export_formats_and_filters(run: Run, tmp_path: Path) -> None:

@@ -64,6 +64,17 @@ def test_compare_all_tiers_transposed_french_golden(
     file_regression.check(render_comparison(minimal, table, "github", "fr", transpose=True), extension=".md")
 
 
+def test_compare_korean_golden(
+    minimal: policykit.Dataset, capsys: pytest.CaptureFixture[str], file_regression: FileRegressionFixture
+) -> None:
+    """`policykit compare --lang ko`: labels, penalties (`3년 이하의 징역`), dates and notes in Korean; the data's
+    English names stay English (the data has no Korean names for them)."""
+    from policykit.cli import main
+
+    assert main(["compare", "--data", str(DATA / "minimal"), "--as-of", "2016-01-01", "--lang", "ko"]) == 0
+    file_regression.check(capsys.readouterr().out, extension=".md")
+
+
 def test_bundled_comparison_snapshot(bundled: policykit.Dataset, file_regression: FileRegressionFixture) -> None:
     """The bundled data's whole comparison: one file that shows every cell a data edit changes."""
     table = policykit.compare(bundled, on=AS_OF)

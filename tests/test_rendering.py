@@ -90,6 +90,104 @@ def test_markdown_escaping() -> None:
     assert escape_markdown("a | b\nc \\ d") == "a \\| b c \\\\ d"
 
 
+@pytest.mark.parametrize(
+    ("amount", "currency", "lang", "expected"),
+    [
+        (30_000_000, "KRW", "ko", "3천만원"),
+        (15_000_000, "KRW", "ko", "1천500만원"),
+        (5_000_000, "KRW", "ko", "500만원"),
+        (300_000_000, "KRW", "ko", "3억원"),
+        (12_345, "KRW", "ko", "12,345원"),
+        (45_000, "EUR", "ko", "€45,000"),
+        (500, "CNY", "zh", "500元"),
+        (100_000, "CNY", "zh", "100,000元"),
+        (45_000, "EUR", "zh", "€45,000"),
+    ],
+)
+def test_money_as_chinese_and_korean_statutes_write_it(amount: int, currency: str, lang: str, expected: str) -> None:
+    assert format_money(amount, currency, lang) == expected
+
+
+_ABOUT = {
+    "plain": Penalty(
+        imprisonment=TermRange(max=Term(3, YEARS)), fine=Fine("KRW", max=30_000_000), combination=Combination.EITHER
+    ),
+    "range with fine added": Penalty(
+        imprisonment=TermRange(min=Term(3, YEARS), max=Term(10, YEARS)),
+        fine=Fine("CNY", unspecified=True),
+        combination=Combination.FINE_MUST_BE_ADDED,
+    ),
+    "minimum": Penalty(imprisonment=TermRange(min=Term(1, YEARS))),
+    "either or both": Penalty(
+        imprisonment=TermRange(max=Term(6, Unit.MONTHS)),
+        criminal_detention=True,
+        fine=Fine("CNY", unspecified=True),
+        combination=Combination.EITHER_OR_BOTH,
+    ),
+    "administrative": Penalty(
+        administrative_detention=TermRange(min=Term(5, Unit.DAYS), max=Term(10, Unit.DAYS)),
+        fine=Fine("CNY", max=500),
+        combination=Combination.FINE_MAY_BE_ADDED,
+    ),
+    "increase": Penalty(imprisonment=TermRange(max=Term(7, YEARS)), increase=Fraction(1, 2)),
+}
+
+
+@pytest.mark.parametrize(
+    ("about", "lang", "expected"),
+    [
+        ("plain", "ko", "3년 이하의 징역 또는 3천만원 이하의 벌금"),
+        ("plain", "zh", "3年以下有期徒刑或者₩30,000,000以下罚金"),
+        ("plain", "fr", "emprisonnement de 3\u00a0ans au plus ou amende de 30\u202f000\u202f000\u00a0₩ au plus"),
+        ("range with fine added", "zh", "3年以上10年以下有期徒刑，并处罚金（法律未规定数额）"),
+        ("range with fine added", "ko", "3년 이상 10년 이하의 징역, 벌금(법률에 액수가 정해져 있지 않음) 필요적 병과"),
+        ("range with fine added", "fr", "emprisonnement de 3 à 10 ans, avec amende (montant non fixé par la loi)"),
+        ("minimum", "ko", "1년 이상의 유기징역"),
+        ("minimum", "zh", "1年以上有期徒刑"),
+        ("minimum", "fr", "emprisonnement de 1 an au moins"),
+        ("either or both", "zh", "6个月以下有期徒刑或者拘役，并处或者单处罚金（法律未规定数额）"),
+        ("administrative", "zh", "5日以上10日以下行政拘留，可以并处500元以下罚款"),
+        ("administrative", "ko", "5일 이상 10일 이하의 행정구류, CN¥500 이하의 과태료 임의적 병과"),
+        (
+            "administrative",
+            "fr",
+            "détention administrative de 5 à 10 jours, avec, le cas échéant, amende administrative de 500 CNY au plus",
+        ),
+        ("increase", "ko", "7년 이하의 징역; 기본 법정형의 2분의 1까지 가중"),
+        ("increase", "zh", "7年以下有期徒刑；基本刑罚最多加重1/2"),
+    ],
+)
+def test_penalties_read_as_each_language_writes_them(about: str, lang: str, expected: str) -> None:
+    """Whole phrases from the catalogs, so the term comes before the sanction where the language puts it there."""
+    assert describe_penalty(_ABOUT[about], lang).replace("\u00a0", " ").replace("\u202f", " ") == expected.replace(
+        "\u00a0", " "
+    ).replace("\u202f", " ")
+
+
+def test_names_fall_back_to_the_original_in_its_language_else_english() -> None:
+    import policykit
+    from policykit.rendering import name_in
+
+    data = policykit.load()
+    names = {code: data.jurisdictions[code].name for code in ("CN", "KR", "JP", "FR") if code in data.jurisdictions}
+    assert name_in(data, names["CN"], "CN", "zh") == names["CN"].original
+    assert name_in(data, names["KR"], "KR", "ko") == names["KR"].original
+    assert name_in(data, names["KR"], "KR", "zh") == names["KR"].en
+    assert name_in(data, names["CN"], "CN", "ko") == names["CN"].en
+    assert name_in(data, names["FR"], "FR", "fr") == names["FR"].fr
+    if "JP" in names:  # Japanese is not Chinese, though its name is written in kanji
+        assert name_in(data, names["JP"], "JP", "zh") == names["JP"].en
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from policykit import _gettext, rendering
+
+    for module in (rendering, _gettext):
+        assert doctest.testmod(module, raise_on_error=False, verbose=False).failed == 0, module.__name__
+
+
 # -- modes of trial and fines in units ---------------------------------------------------------------------------
 
 _HYBRID = Penalty(
@@ -112,9 +210,10 @@ def test_an_offence_triable_either_way_names_both_maxima() -> None:
         " or fine up to CA$5,000, or both"
     )
     assert describe_penalty(_HYBRID, "fr") == (
-        "sur mise en accusation\u00a0: emprisonnement jusqu'à 5 ans; en procédure sommaire\u00a0: emprisonnement"
-        " jusqu'à 2 ans moins un jour ou amende jusqu'à 5\u202f000\u00a0$CA, ou les deux"
+        "sur mise en accusation\u00a0: emprisonnement de 5\u00a0ans au plus\u00a0; en procédure sommaire\u00a0:"
+        " emprisonnement de 2\u00a0ans moins un jour au plus ou amende de 5\u202f000\u00a0$CA au plus, ou les deux"
     )
+    assert describe_penalty(_HYBRID, "zh").startswith("依公诉程序：5年以下有期徒刑；依简易程序：2年减一日以下有期徒刑")
     summary_only = attrs.evolve(_HYBRID, trial=Trial.SUMMARY_ONLY, summary=None)
     assert describe_penalty(summary_only) == "imprisonment up to 5 years (summary conviction only)"
 
@@ -127,9 +226,12 @@ def test_two_years_less_a_day_is_a_day_short_of_two_years() -> None:
 
 
 def test_day_fines_state_the_units_and_the_value_of_one() -> None:
-    assert describe_penalty(_DAY_FINES) == "imprisonment up to 2 years or fine of 5–360 daily units (€1–€30,000 each)"
+    assert describe_penalty(_DAY_FINES) == "imprisonment up to 2 years or fine of 5–360 daily units of €1–€30,000 each"
+    assert describe_penalty(_DAY_FINES, "fr").endswith(
+        "amende de 5 à 360 jours-amende de 1\u00a0€ à 30\u202f000\u00a0€ chacun"
+    )
     assert _DAY_FINES.fine is not None
     assert _DAY_FINES.fine.ceiling == 360 * 30000
     penalty_units = Fine("AUD", units=FineUnits(FineUnit.PENALTY, max=120, per_unit_max=330))
-    assert describe_penalty(Penalty(fine=penalty_units)) == "fine of up to 120 penalty units (up to A$330 each)"
+    assert describe_penalty(Penalty(fine=penalty_units)) == "fine of up to 120 penalty units of up to A$330 each"
     assert Fine("AUD", units=FineUnits(FineUnit.PENALTY, max=120)).ceiling is None
