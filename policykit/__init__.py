@@ -23,57 +23,48 @@ Stata and pandas (`export_records`, `coverage_records`, `event_records`, `to_csv
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from policykit._version import __version__
-from policykit.applying import Answer, Applicable, Raise, Undecided, apply, severity
-from policykit.cases import Case, CaseError, make_case, plain_case
-from policykit.comparison import Cell, Comparison, Row, TierMode, compare
-from policykit.errors import (
-    ArgumentTypeError,
-    BeforeCoverageWarning,
-    DataError,
-    PolicykitError,
-    Problem,
-    StaleDataWarning,
-    UnknownIdError,
-)
-from policykit.loading import bundled_data_path, load, validate
-from policykit.model import (
-    Act,
-    Ancillary,
-    Combination,
-    Conduct,
-    CoverageStatement,
-    CoverageStatus,
-    Dataset,
-    Event,
-    Factor,
-    Fine,
-    Instrument,
-    Jurisdiction,
-    Liability,
-    Penalty,
-    Provision,
-    Source,
-    Status,
-    Term,
-    TermRange,
-    Tier,
-    Version,
-)
-from policykit.queries import (
-    Coverage,
-    DateLike,
-    InForce,
-    coverage,
-    events_of,
-    provisions_in_force,
-    version_in_force,
-)
 
-if TYPE_CHECKING:  # imported on first use (below), so `import policykit` loads neither the renderers nor the loader
-    from policykit.assessing import Assessment, AssessmentTable, Verdict, assess
+if TYPE_CHECKING:  # every name is imported on first use (below): `import policykit` costs almost nothing
+    from policykit.applying import (
+        Answer,
+        Applicable,
+        Raise,
+        Undecided,
+        apply,
+        severity,
+    )
+    from policykit.assessing import (
+        Assessment,
+        AssessmentTable,
+        Verdict,
+        assess,
+    )
+    from policykit.cases import (
+        Case,
+        CaseError,
+        make_case,
+        plain_case,
+    )
+    from policykit.comparison import (
+        Cell,
+        Comparison,
+        Row,
+        TierMode,
+        compare,
+    )
+    from policykit.errors import (
+        ArgumentTypeError,
+        BeforeCoverageWarning,
+        DataError,
+        PolicykitError,
+        Problem,
+        StaleDataWarning,
+        UnknownIdError,
+    )
     from policykit.export import (
         coverage_records,
         event_records,
@@ -82,18 +73,129 @@ if TYPE_CHECKING:  # imported on first use (below), so `import policykit` loads 
         to_json,
         write_datapackage,
     )
-    from policykit.history import Aspect, Change, ChangeKind, Diff, diff, timeline
-    from policykit.reports import render_comparison, render_diff, render_timeline
-    from policykit.standards import Requirement, Standard, load_standard
+    from policykit.history import (
+        Aspect,
+        Change,
+        ChangeKind,
+        Diff,
+        diff,
+        timeline,
+    )
+    from policykit.loading import (
+        bundled_data_path,
+        load,
+        validate,
+    )
+    from policykit.model import (
+        Act,
+        Ancillary,
+        Combination,
+        Conduct,
+        CoverageStatement,
+        CoverageStatus,
+        Dataset,
+        Event,
+        Factor,
+        Fine,
+        FineUnit,
+        FineUnits,
+        Instrument,
+        Jurisdiction,
+        Liability,
+        Penalty,
+        Provision,
+        Source,
+        Status,
+        SummaryPenalty,
+        Term,
+        TermRange,
+        Tier,
+        Trial,
+        Version,
+    )
+    from policykit.queries import (
+        Coverage,
+        DateLike,
+        InForce,
+        coverage,
+        events_of,
+        provisions_in_force,
+        version_in_force,
+    )
+    from policykit.reports import (
+        render_comparison,
+        render_diff,
+        render_timeline,
+    )
+    from policykit.standards import (
+        Requirement,
+        Standard,
+        load_standard,
+    )
 
+#: Where each public name lives; `__getattr__` imports the module when the name is first used.
 _LAZY = {
+    "Answer": "policykit.applying",
+    "Applicable": "policykit.applying",
+    "Raise": "policykit.applying",
+    "Undecided": "policykit.applying",
+    "apply": "policykit.applying",
+    "severity": "policykit.applying",
+    "Case": "policykit.cases",
+    "CaseError": "policykit.cases",
+    "make_case": "policykit.cases",
+    "plain_case": "policykit.cases",
+    "Cell": "policykit.comparison",
+    "Comparison": "policykit.comparison",
+    "Row": "policykit.comparison",
+    "TierMode": "policykit.comparison",
+    "compare": "policykit.comparison",
+    "ArgumentTypeError": "policykit.errors",
+    "BeforeCoverageWarning": "policykit.errors",
+    "DataError": "policykit.errors",
+    "PolicykitError": "policykit.errors",
+    "Problem": "policykit.errors",
+    "StaleDataWarning": "policykit.errors",
+    "UnknownIdError": "policykit.errors",
+    "bundled_data_path": "policykit.loading",
+    "load": "policykit.loading",
+    "validate": "policykit.loading",
+    "Act": "policykit.model",
+    "Ancillary": "policykit.model",
+    "Combination": "policykit.model",
+    "Conduct": "policykit.model",
+    "CoverageStatement": "policykit.model",
+    "CoverageStatus": "policykit.model",
+    "Dataset": "policykit.model",
+    "Event": "policykit.model",
+    "Factor": "policykit.model",
+    "Fine": "policykit.model",
+    "FineUnit": "policykit.model",
+    "FineUnits": "policykit.model",
+    "Instrument": "policykit.model",
+    "Jurisdiction": "policykit.model",
+    "Liability": "policykit.model",
+    "Penalty": "policykit.model",
+    "Provision": "policykit.model",
+    "Source": "policykit.model",
+    "Status": "policykit.model",
+    "SummaryPenalty": "policykit.model",
+    "Term": "policykit.model",
+    "TermRange": "policykit.model",
+    "Tier": "policykit.model",
+    "Trial": "policykit.model",
+    "Version": "policykit.model",
+    "Coverage": "policykit.queries",
+    "DateLike": "policykit.queries",
+    "InForce": "policykit.queries",
+    "coverage": "policykit.queries",
+    "events_of": "policykit.queries",
+    "provisions_in_force": "policykit.queries",
+    "version_in_force": "policykit.queries",
     "Assessment": "policykit.assessing",
     "AssessmentTable": "policykit.assessing",
     "Verdict": "policykit.assessing",
     "assess": "policykit.assessing",
-    "Requirement": "policykit.standards",
-    "Standard": "policykit.standards",
-    "load_standard": "policykit.standards",
     "coverage_records": "policykit.export",
     "event_records": "policykit.export",
     "export_records": "policykit.export",
@@ -109,12 +211,17 @@ _LAZY = {
     "render_comparison": "policykit.reports",
     "render_diff": "policykit.reports",
     "render_timeline": "policykit.reports",
+    "Requirement": "policykit.standards",
+    "Standard": "policykit.standards",
+    "load_standard": "policykit.standards",
 }
 
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
+        if name.isidentifier() and importlib.util.find_spec(f"policykit.{name}") is not None:  # policykit.model
+            return importlib.import_module(f"policykit.{name}")
         raise AttributeError(f"module 'policykit' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
@@ -153,6 +260,8 @@ __all__ = [
     "Event",
     "Factor",
     "Fine",
+    "FineUnit",
+    "FineUnits",
     "InForce",
     "Instrument",
     "Jurisdiction",
@@ -168,10 +277,12 @@ __all__ = [
     "StaleDataWarning",
     "Standard",
     "Status",
+    "SummaryPenalty",
     "Term",
     "TermRange",
     "Tier",
     "TierMode",
+    "Trial",
     "Undecided",
     "UnknownIdError",
     "Verdict",

@@ -1,5 +1,5 @@
-"""`python -m policykit` runs the command line."""
+"""`python -m policykit` runs the command line, as the `policykit` command does."""
 
-from policykit.cli import entry_point
+from policykit._replay import entry_point
 
 entry_point()

@@ -46,6 +46,8 @@ from policykit.model import (
     Factor,
     FactorKind,
     Fine,
+    FineUnit,
+    FineUnits,
     Instrument,
     InstrumentKind,
     Jurisdiction,
@@ -63,11 +65,13 @@ from policykit.model import (
     SourceKind,
     StatementStatus,
     Status,
+    SummaryPenalty,
     Term,
     TermRange,
     Threshold,
     ThresholdMeasure,
     Tier,
+    Trial,
     Unit,
     Version,
 )
@@ -649,11 +653,11 @@ class _Builder:
         found = fields.term(key)
         if found is None:
             return None
-        amount, unit = found
+        amount, unit, less_a_day = found
         if amount == 0:
             fields.problem(key, "expected a term longer than 0")
             return None
-        return Term(amount, Unit(unit))
+        return Term(amount, Unit(unit), less_a_day)
 
     def _range(self, fields: Fields, key: str) -> TermRange | None:
         inner = fields.mapping(key, ("min", "max"), required=False)
@@ -669,35 +673,100 @@ class _Builder:
             return None
         return TermRange(low, high)
 
+    def _bounds(self, fields: Fields, key: str) -> tuple[int | None, int | None] | None:
+        """A `{min, max}` mapping of amounts, at least one of them; None when absent or wrong."""
+        inner = fields.mapping(key, ("min", "max"), required=False)
+        if inner is None:
+            return None
+        low, high = inner.amount("min", required=False), inner.amount("max", required=False)
+        if low is None and high is None:
+            if not inner.has("min") and not inner.has("max"):
+                inner.file.add(inner.mark, f"{inner.where}: expected 'min', 'max' or both")
+            return None
+        if low is not None and high is not None and low > high:
+            inner.problem("min", f"minimum {low:,} is above maximum {high:,}")
+            return None
+        return low, high
+
+    def _fine_units(self, fields: Fields) -> FineUnits | None:
+        """Day fines or penalty units: `daily_units` or `penalty_units`, with the value of one unit in `per_unit`."""
+        kinds = [kind for kind in FineUnit if fields.has(f"{kind.value}_units")]
+        if len(kinds) > 1:
+            fields.problem("penalty_units", "expected 'daily_units' or 'penalty_units', not both")
+            return None
+        if not kinds:
+            if fields.has("per_unit"):
+                fields.problem("per_unit", "'per_unit' needs 'daily_units' or 'penalty_units'")
+            return None
+        kind = kinds[0]
+        counts = self._bounds(fields, f"{kind.value}_units")
+        per_unit = self._bounds(fields, "per_unit") if fields.has("per_unit") else (None, None)
+        if counts is None or per_unit is None:
+            return None
+        return FineUnits(kind, counts[0], counts[1], per_unit[0], per_unit[1])
+
+    def _fine(self, inner: Fields, code: str) -> Fine | None:
+        allowed = ("min", "max", "currency", "unspecified", "daily_units", "penalty_units", "per_unit")
+        fine_fields = inner.mapping("fine", allowed, required=False)
+        if fine_fields is None:
+            return None
+        currency = self._currency(fine_fields, "currency", required=False) or self._default_currency(code)
+        low, high = fine_fields.amount("min", required=False), fine_fields.amount("max", required=False)
+        unspecified = fine_fields.boolean("unspecified")
+        units = self._fine_units(fine_fields)
+        amounts = low is not None or high is not None
+        if unspecified and (amounts or units is not None):
+            fine_fields.problem("unspecified", "a fine with no amount fixed by statute cannot also have amounts")
+        elif units is not None and amounts:
+            fine_fields.problem("max" if high is not None else "min", "a fine in units cannot also have min or max")
+        elif (
+            not unspecified
+            and not amounts
+            and units is None
+            and not any(fine_fields.has(key) for key in ("min", "max", "daily_units", "penalty_units", "per_unit"))
+        ):
+            fine_fields.file.add(
+                fine_fields.mark,
+                f"{fine_fields.where}: expected 'max', 'min', 'daily_units', 'penalty_units' or 'unspecified: true'",
+            )
+        elif low is not None and high is not None and low > high:
+            fine_fields.problem("min", f"minimum {low:,} is above maximum {high:,}")
+        elif fine_fields.ok:
+            return Fine(currency or "XXX", low, high, unspecified, units)
+        return None
+
+    def _summary(self, inner: Fields, code: str, trial: Trial | None) -> SummaryPenalty | None:
+        """What summary conviction carries: only for an offence triable either way, which must say it."""
+        if not inner.has("summary"):
+            if trial is Trial.EITHER_WAY:
+                inner.file.add(
+                    inner.mark, f"{inner.where}: an offence triable either way needs 'summary' (its summary maxima)"
+                )
+            return None
+        summary = inner.mapping("summary", ("imprisonment", "fine", "combination"), required=False)
+        if summary is None:
+            return None
+        if trial is not Trial.EITHER_WAY:
+            inner.problem("summary", "'summary' needs 'trial: either_way' (the fields above are then on indictment)")
+            return None
+        found = SummaryPenalty(
+            imprisonment=self._range(summary, "imprisonment"),
+            fine=self._fine(summary, code),
+            combination=summary.choice("combination", Combination, required=False),
+        )
+        if found == SummaryPenalty() and summary.ok:
+            summary.file.add(summary.mark, f"{summary.where}: expected at least one sanction")
+        return found
+
     def _penalty(self, fields: Fields, key: str, code: str, required: bool) -> Penalty | None:
         allowed = (
             "imprisonment", "life_imprisonment", "criminal_detention", "public_surveillance",
-            "administrative_detention", "warning", "fine", "combination", "increase",
+            "administrative_detention", "warning", "fine", "combination", "increase", "trial", "summary",
         )  # fmt: skip
         inner = fields.mapping(key, allowed, required=required)
         if inner is None:
             return None
-        fine: Fine | None = None
-        fine_fields = inner.mapping("fine", ("min", "max", "currency", "unspecified"), required=False)
-        if fine_fields is not None:
-            currency = self._currency(fine_fields, "currency", required=False) or self._default_currency(code)
-            low, high = fine_fields.amount("min", required=False), fine_fields.amount("max", required=False)
-            unspecified = fine_fields.boolean("unspecified")
-            if unspecified and (low is not None or high is not None):
-                fine_fields.problem("unspecified", "a fine with no amount fixed by statute cannot also have min or max")
-            elif (
-                not unspecified
-                and low is None
-                and high is None
-                and not (fine_fields.has("min") or fine_fields.has("max"))
-            ):
-                fine_fields.file.add(
-                    fine_fields.mark, f"{fine_fields.where}: expected 'max', 'min' or 'unspecified: true'"
-                )
-            elif low is not None and high is not None and low > high:
-                fine_fields.problem("min", f"minimum {low:,} is above maximum {high:,}")
-            else:
-                fine = Fine(currency or "XXX", low, high, unspecified)
+        fine = self._fine(inner, code)
         increase: Fraction | None = None
         raw_increase = inner.mapping("increase", ("up_to",), required=False)
         if raw_increase is not None:
@@ -707,6 +776,7 @@ class _Builder:
                 raw_increase.problem("up_to", f"expected a fraction such as 1/2, found {text!r}")
             elif match is not None:
                 increase = Fraction(int(match[1]), int(match[2]))
+        trial = inner.choice("trial", Trial, required=False)
         penalty = Penalty(
             imprisonment=self._range(inner, "imprisonment"),
             life_imprisonment=inner.boolean("life_imprisonment"),
@@ -717,6 +787,8 @@ class _Builder:
             fine=fine,
             combination=inner.choice("combination", Combination, required=False),
             increase=increase,
+            trial=trial,
+            summary=self._summary(inner, code, trial),
         )
         if penalty.is_empty and not inner.map:
             inner.file.add(inner.mark, f"{inner.where}: expected at least one sanction")

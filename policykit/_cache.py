@@ -143,24 +143,35 @@ def _code_fingerprint() -> bytes | None:
     return digest.digest()
 
 
-def read(key: str) -> Dataset | None:
-    """The cached dataset for `key`, or None on any doubt (missing, foreign, tampered with, unreadable)."""
+def fetch(key: str, suffix: str = _SUFFIX, form: bytes = _FORMAT) -> bytes | None:
+    """The payload kept under `key`, or None on any doubt (missing, foreign, tampered with, unreadable)."""
     place = folder()
     if place is None:
         return None
     try:
-        descriptor = os.open(place / (key + _SUFFIX), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        descriptor = os.open(place / (key + suffix), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(descriptor, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not _trusted(info):
                 return None
             data = handle.read(_MAX_BYTES + 1)
-        header = _FORMAT + key.encode() + b"\n"
-        if len(data) > _MAX_BYTES or not data.startswith(header):
-            return None
-        stated, payload = data[len(header) : len(header) + 64], data[len(header) + 65 :]
-        if hashlib.sha256(payload).hexdigest().encode() != stated:
-            return None
+    except (OSError, ValueError):
+        return None
+    header = form + key.encode() + b"\n"
+    if len(data) > _MAX_BYTES or not data.startswith(header):
+        return None
+    stated, payload = data[len(header) : len(header) + 64], data[len(header) + 65 :]
+    if hashlib.sha256(payload).hexdigest().encode() != stated:
+        return None
+    return payload
+
+
+def read(key: str) -> Dataset | None:
+    """The cached dataset for `key`, or None on any doubt (missing, foreign, tampered with, unreadable)."""
+    payload = fetch(key)
+    if payload is None:
+        return None
+    try:
         with paused_gc():
             dataset = _ModelUnpickler(io.BytesIO(payload)).load()
     except Exception:  # a cache miss, whatever went wrong: the caller loads the files in full
@@ -195,6 +206,16 @@ def _trusted(info: os.stat_result) -> bool:
 
 def write(key: str, dataset: Dataset) -> None:
     """Keep `dataset` under `key`, atomically; a cache that cannot be written is silently skipped."""
+    try:
+        payload = pickle.dumps(dataset, protocol=_PICKLE_PROTOCOL)
+    except Exception:  # pragma: no cover - a model object that cannot be pickled is a bug, not a reason to fail
+        return
+    store(key, payload)
+
+
+def store(key: str, payload: bytes, suffix: str = _SUFFIX, form: bytes = _FORMAT) -> None:
+    """Keep `payload` under `key`, atomically, with a header `fetch` checks; silently skipped when the cache
+    cannot be written."""
     place = folder()
     if place is None:
         return
@@ -202,15 +223,14 @@ def write(key: str, dataset: Dataset) -> None:
     import tempfile  # only when writing: it imports shutil, random and the compression modules
 
     try:
-        payload = pickle.dumps(dataset, protocol=_PICKLE_PROTOCOL)
         place.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=place, prefix=".", suffix=".tmp")
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(_FORMAT + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n")
+            handle.write(form + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n")
             handle.write(payload)
-        os.replace(temporary, place / (key + _SUFFIX))
+        os.replace(temporary, place / (key + suffix))
         temporary = None
-        _prune(place)
+        _prune(place, suffix)
     except Exception:  # a cache is an optimisation: a full disk or a read-only home must not stop the command
         pass
     finally:
@@ -219,11 +239,12 @@ def write(key: str, dataset: Dataset) -> None:
                 os.unlink(temporary)
 
 
-def _prune(place: Path) -> None:
-    """Remove the least recently written cache files beyond the last `_KEEP`, or beyond `_MAX_BYTES` in all."""
+def _prune(place: Path, suffix: str) -> None:
+    """Remove the least recently written cache files of a kind (`suffix`) beyond the last `_KEEP`, or beyond
+    `_MAX_BYTES` in all."""
     entries = []
     for entry in place.iterdir():
-        if entry.name.endswith(_SUFFIX):
+        if entry.name.endswith(suffix):
             with contextlib.suppress(OSError):
                 info = entry.stat()
                 entries.append((info.st_mtime_ns, info.st_size, entry))

@@ -25,7 +25,7 @@ MAX_AMOUNT = 10**15
 EARLIEST_DATE = dt.date(1000, 1, 1)
 LATEST_DATE = dt.date(2999, 12, 31)
 # Patterns are matched with `fullmatch`: `$` also matches before a final newline, so `"art_1\n"` would pass.
-_TERM = re.compile(r"(?P<amount>[0-9]{1,4}) (?P<unit>years?|months?|days?)")
+_TERM = re.compile(r"(?P<amount>[0-9]{1,4}) (?P<unit>years?|months?|days?)(?P<less_a_day> less a day)?")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _PLAIN_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 #: Characters refused in text: C0 and C1 controls other than tab and newline (terminal escapes), and the
@@ -285,13 +285,18 @@ class Fields:
             found.append((value.strip(), mark))
         return found
 
-    def term(self, key: str, required: bool = False) -> tuple[int, str] | None:
+    def term(self, key: str, required: bool = False) -> tuple[int, str, bool] | None:
+        """`(amount, unit, less_a_day)` of a term such as '7 years' or '2 years less a day'."""
         value = self._get(key, required)
         if value is None:
             return None
         match = _TERM.fullmatch(value) if isinstance(value, str) else None
         if match is None:
-            self.problem(key, f"expected a term such as '7 years', '6 months' or '10 days', found {describe(value)}")
+            self.problem(
+                key,
+                f"expected a term such as '7 years', '6 months', '10 days' or '2 years less a day', "
+                f"found {describe(value)}",
+            )
             return None
         unit = match["unit"] if match["unit"].endswith("s") else match["unit"] + "s"
-        return int(match["amount"]), unit
+        return int(match["amount"]), unit, match["less_a_day"] is not None

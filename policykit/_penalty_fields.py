@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from policykit.model import Fine, Penalty, TermRange
+from policykit.model import Fine, FineUnit, Penalty, SummaryPenalty, TermRange
 
 Columns = tuple[str, ...]
 
@@ -41,8 +41,25 @@ def _range_values(term_range: TermRange | None, unit: str) -> tuple[Any, ...]:
 
 def _fine_values(fine: Fine | None) -> tuple[Any, ...]:
     if fine is None:
+        return (None, None, False, None, None, None, None, None, None)
+    units = fine.units
+    if units is None:
+        return (fine.min, fine.max, fine.unspecified, fine.currency, None, None, None, None, None)
+    counts = (units.kind.value, units.min, units.max, units.per_unit_min, units.per_unit_max)
+    return (fine.min, fine.max, fine.unspecified, fine.currency, *counts)
+
+
+def _summary_values(summary: SummaryPenalty | None) -> tuple[Any, ...]:
+    if summary is None:
         return (None, None, False, None)
-    return (fine.min, fine.max, fine.unspecified, fine.currency)
+    term = summary.imprisonment.max if summary.imprisonment is not None else None
+    fine = summary.fine
+    return (
+        _number(term.months) if term is not None else None,
+        fine.ceiling if fine is not None else None,
+        fine.unspecified if fine is not None else False,
+        summary.combination.value if summary.combination is not None else None,
+    )
 
 
 def _fraction_value(value: Fraction | None) -> str | None:
@@ -72,17 +89,36 @@ def _range_yaml(term_range: TermRange) -> dict[str, str]:
     for key in ("min", "max"):
         term = getattr(term_range, key)
         if term is not None:
-            found[key] = f"{term.amount} {term.unit.value}"
+            found[key] = f"{term.amount} {term.unit.value}" + (" less a day" if term.less_a_day else "")
     return found
+
+
+def _bounds(low: int | None, high: int | None) -> dict[str, int]:
+    return {key: value for key, value in (("min", low), ("max", high)) if value is not None}
 
 
 def _fine_yaml(fine: Fine) -> dict[str, Any]:
     found: dict[str, Any] = {"currency": fine.currency}
     if fine.unspecified:
         found["unspecified"] = True
-    for key in ("min", "max"):
-        if getattr(fine, key) is not None:
-            found[key] = getattr(fine, key)
+    found.update(_bounds(fine.min, fine.max))
+    if fine.units is not None:
+        units = fine.units
+        found[f"{units.kind.value}_units"] = _bounds(units.min, units.max)
+        per_unit = _bounds(units.per_unit_min, units.per_unit_max)
+        if per_unit:
+            found["per_unit"] = per_unit
+    return found
+
+
+def _summary_yaml(summary: SummaryPenalty) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if summary.imprisonment is not None:
+        found["imprisonment"] = _range_yaml(summary.imprisonment)
+    if summary.fine is not None:
+        found["fine"] = _fine_yaml(summary.fine)
+    if summary.combination is not None:
+        found["combination"] = summary.combination.value
     return found
 
 
@@ -96,8 +132,20 @@ _KINDS: dict[type, _Kind] = {
             _NULLABLE_INTEGER,
             {"type": "boolean"},
             {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
+            {"enum": [None, *(unit.value for unit in FineUnit)]},
+            *(_NULLABLE_INTEGER,) * 4,
         ),
         _fine_yaml,
+    ),
+    SummaryPenalty: _Kind(
+        lambda value, field: _summary_values(value),
+        lambda field: (
+            {"type": ["number", "null"], "minimum": 0},
+            _NULLABLE_INTEGER,
+            {"type": "boolean"},
+            {"type": ["string", "null"]},
+        ),
+        _summary_yaml,
     ),
     Fraction: _Kind(
         lambda value, field: (_fraction_value(value),),

@@ -81,7 +81,8 @@ def severity(liability: Liability, penalty: Penalty | None) -> Severity:
     detention = 0
     if penalty.administrative_detention is not None and penalty.administrative_detention.max is not None:
         detention = penalty.administrative_detention.max.days
-    fine = penalty.fine.max if penalty.fine is not None and penalty.fine.max is not None else 0
+    ceiling = penalty.fine.ceiling if penalty.fine is not None else None
+    fine = ceiling if ceiling is not None else 0
     # "3 years" is more severe than "3 years or a fine": a court cannot choose a lighter sanction instead.
     custodial = penalty.imprisonment is not None or penalty.life_imprisonment or penalty.administrative_detention
     several = sum(

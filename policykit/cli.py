@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import io
 import json
 import os
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from policykit._gettext import BRIEFING_LANGUAGES
+from policykit._replay import drop_stdout
 from policykit._version import __version__
 from policykit.cases import CaseError
 from policykit.comparison import TierMode, compare
@@ -639,7 +639,7 @@ def _run_validate(args: argparse.Namespace, stdout: TextIO) -> int:
         stdout.flush()
     except BrokenPipeError:
         # `policykit validate ... | head -1`: the reader stopped early; the data still has problems.
-        _drop_stdout()
+        drop_stdout()
         return status
     if problems:
         _say(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
@@ -681,15 +681,6 @@ def _say(text: str) -> None:
         sys.stderr.flush()
 
 
-def _drop_stdout() -> None:
-    """Point standard output at the null device, so that Python's final flush of what is still buffered does
-    not fail again on the closed pipe (which would print a warning and exit with status 120)."""
-    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 success, 1 problems in the data or output that could
     not be written, 2 bad usage), whatever happens to standard output."""
@@ -708,7 +699,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            _drop_stdout()  # the command has its status already (1 for validate with problems)
+            drop_stdout()  # the command has its status already (1 for validate with problems)
         return status
     except (UnknownIdError, CaseError) as error:
         _fail(parser, str(error))
@@ -724,17 +715,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader of standard output stopped early (`| head`). Only a successful command writes its output
         # (a failing one raises before writing), so the status is the command's own: 0.
-        _drop_stdout()
+        drop_stdout()
         return 0
     except _OutputError as error:
         _say(f"{parser.prog}: error: {error}\n")
         return 1
     except OSError as error:  # standard output itself failed (`> /dev/full`)
-        _drop_stdout()
+        drop_stdout()
         _say(f"{parser.prog}: error: cannot write the output: {error.strerror or error}\n")
         return 1
 
 
 def entry_point() -> None:
-    """The console script: exit with `main`'s status."""
+    """The console script: exit with `main`'s status (`policykit._replay.entry_point`, which the installed
+    `policykit` command runs, first replays a repeated question's answer)."""
     sys.exit(main())

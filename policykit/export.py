@@ -492,6 +492,13 @@ _FIELD_TYPES: dict[str, str] = {
     "value_number": "integer",
     "life_imprisonment": "boolean",
     "fine_unspecified": "boolean",
+    "fine_units_min": "integer",
+    "fine_units_max": "integer",
+    "fine_per_unit_min": "integer",
+    "fine_per_unit_max": "integer",
+    "summary_imprisonment_max_months": "number",
+    "summary_fine_max": "integer",
+    "summary_fine_unspecified": "boolean",
     "criminal_detention": "boolean",
     "public_surveillance": "boolean",
     "warning": "boolean",
@@ -530,7 +537,24 @@ DESCRIPTIONS: dict[str, str] = {
     "fine_max": "Maximum fine, in the currency's units.",
     "fine_unspecified": "A fine applies but no amount is fixed by statute.",
     "currency": "ISO 4217 code of fine amounts.",
-    "combination": "How the sanctions combine: single, either, cumulative, fine_may_be_added, fine_must_be_added.",
+    "combination": "How the sanctions combine: single, either, cumulative, fine_may_be_added, fine_must_be_added,"
+    " either_or_both.",
+    "fine_unit": "daily (day fines: the court sets the number of units and each unit's value from the offender's"
+    " income) or penalty (penalty units, whose value the legislature sets); empty for a fine in amounts.",
+    "fine_units_min": "Minimum number of fine units.",
+    "fine_units_max": "Maximum number of fine units.",
+    "fine_per_unit_min": "Lowest value of one fine unit in that period, in the currency's units.",
+    "fine_per_unit_max": "Highest value of one fine unit in that period, in the currency's units (the most a fine"
+    " can reach is fine_units_max times fine_per_unit_max).",
+    "trial": "How a common-law offence is tried: summary_only, either_way (a hybrid offence) or indictment_only;"
+    " empty where the legal system has no modes of trial. For either_way, the penalty columns are the maxima on"
+    " indictment and the summary_ columns the maxima on summary conviction.",
+    "summary_imprisonment_max_months": "Maximum imprisonment on summary conviction of an offence triable either"
+    " way, in months (two years less a day is 23.97).",
+    "summary_fine_max": "Maximum fine on summary conviction of an offence triable either way (for a fine in units,"
+    " the most units at the highest unit value).",
+    "summary_fine_unspecified": "On summary conviction a fine applies with no amount fixed by statute.",
+    "summary_combination": "How the sanctions combine on summary conviction.",
     "status": "verified (two independent sources agree) or unverified (the version's note says why).",
     "verified_on": "When the version was last checked against its sources.",
     "source_urls": "Addresses of the sources the version was checked against." + _LIST,

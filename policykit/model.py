@@ -63,6 +63,25 @@ class Combination(enum.Enum):
     """The custodial sanction, the fine, or both (并处或者单处, 科或併科, 又はこれを併科する)."""
 
 
+class Trial(enum.Enum):
+    """How a common-law offence is tried, which sets the maximum a court can impose (England and Wales, Canada)."""
+
+    SUMMARY_ONLY = "summary_only"
+    """Tried only summarily (a magistrates' court; Canada's summary conviction offences)."""
+    EITHER_WAY = "either_way"
+    """Tried on indictment or summarily, each with its own maximum (Canada: a hybrid offence)."""
+    INDICTMENT_ONLY = "indictment_only"
+
+
+class FineUnit(enum.Enum):
+    """A fine counted in units whose value the law sets apart from the offence."""
+
+    DAILY = "daily"
+    """Day fines: a number of daily units, each worth an amount set from the offender's income (StGB § 40)."""
+    PENALTY = "penalty"
+    """Penalty units, each worth an amount the legislature updates (Australia's Crimes Act 1914 s. 4AA)."""
+
+
 class Measure(enum.Enum):
     """Ancillary measures that accompany a penalty."""
 
@@ -151,25 +170,28 @@ _MONTHS_PER_UNIT = {Unit.YEARS: Fraction(12), Unit.MONTHS: Fraction(1), Unit.DAY
 
 @attrs.frozen
 class Term:
-    """A length of time as the statute states it (7 years, 6 months, 10 days)."""
+    """A length of time as the statute states it (7 years, 6 months, 10 days, 2 years less a day)."""
 
     amount: int
     unit: Unit
+    less_a_day: bool = False
+    """Canada's "two years less a day": the longest term served in a provincial jail, not a federal penitentiary."""
 
     @property
     def months(self) -> Fraction:
         """The term in months, for comparison (a day counts as 12/365 of a month)."""
-        return self.amount * _MONTHS_PER_UNIT[self.unit]
+        months = self.amount * _MONTHS_PER_UNIT[self.unit]
+        return months - _MONTHS_PER_UNIT[Unit.DAYS] if self.less_a_day else months
 
     @property
     def days(self) -> int:
         """The term in whole days (a year is 365 days, a month 30), for administrative detention."""
         per_unit = {Unit.YEARS: 365, Unit.MONTHS: 30, Unit.DAYS: 1}
-        return self.amount * per_unit[self.unit]
+        return self.amount * per_unit[self.unit] - (1 if self.less_a_day else 0)
 
     def __str__(self) -> str:
         unit = self.unit.value if self.amount != 1 else self.unit.value[:-1]
-        return f"{self.amount} {unit}"
+        return f"{self.amount} {unit}" + (" less a day" if self.less_a_day else "")
 
 
 @attrs.frozen
@@ -181,13 +203,44 @@ class TermRange:
 
 
 @attrs.frozen
+class FineUnits:
+    """A fine counted in units: how many units, and what one unit is worth in that period (in the fine's currency).
+
+    Germany's day fines are `FineUnits(FineUnit.DAILY, 5, 360, 1, 30000)`: 5 to 360 daily units of 1 to 30,000
+    euros each.
+    """
+
+    kind: FineUnit
+    min: int | None = None
+    max: int | None = None
+    per_unit_min: int | None = None
+    per_unit_max: int | None = None
+
+
+@attrs.frozen
 class Fine:
-    """A fine: amounts in the currency's unit, or a fine whose amount no statute fixes."""
+    """A fine: amounts in the currency's unit, a number of units, or a fine whose amount no statute fixes."""
 
     currency: str
     min: int | None = None
     max: int | None = None
     unspecified: bool = False
+    units: FineUnits | None = None
+
+    @property
+    def ceiling(self) -> int | None:
+        """The highest amount the law allows: `max`, or the most units at the highest value of a unit."""
+        if self.max is not None:
+            return self.max
+        if self.units is not None and self.units.max is not None and self.units.per_unit_max is not None:
+            return self.units.max * self.units.per_unit_max
+        return None
+
+
+_FINE_COLUMNS = (
+    *("fine_min", "fine_max", "fine_unspecified", "currency"),
+    *("fine_unit", "fine_units_min", "fine_units_max", "fine_per_unit_min", "fine_per_unit_max"),
+)
 
 
 @attrs.frozen
@@ -206,16 +259,38 @@ class Penalty:
         default=None, metadata={"columns": ("detention_min_days", "detention_max_days"), "unit": "days"}
     )
     warning: bool = attrs.field(default=False, metadata={"columns": ("warning",)})
-    fine: Fine | None = attrs.field(
-        default=None, metadata={"columns": ("fine_min", "fine_max", "fine_unspecified", "currency")}
-    )
+    fine: Fine | None = attrs.field(default=None, metadata={"columns": _FINE_COLUMNS})
     combination: Combination | None = attrs.field(default=None, metadata={"columns": ("combination",)})
     increase: Fraction | None = attrs.field(default=None, metadata={"columns": ("increase_up_to",)})
     """A raise of the base penalty by up to this fraction (habitual offending: 1/2)."""
+    trial: Trial | None = attrs.field(default=None, metadata={"columns": ("trial",)})
+    """How the offence is tried, where the legal system distinguishes; the fields above are then the maxima on
+    indictment (for an offence tried only summarily, on summary conviction)."""
+    summary: SummaryPenalty | None = attrs.field(
+        default=None,
+        metadata={
+            "columns": (
+                "summary_imprisonment_max_months",
+                "summary_fine_max",
+                "summary_fine_unspecified",
+                "summary_combination",
+            )
+        },
+    )
+    """What summary conviction carries, for an offence triable either way."""
 
     @property
     def is_empty(self) -> bool:
         return self == Penalty()
+
+
+@attrs.frozen
+class SummaryPenalty:
+    """The maxima on summary conviction of an offence triable either way (a hybrid offence)."""
+
+    imprisonment: TermRange | None = None
+    fine: Fine | None = None
+    combination: Combination | None = None
 
 
 @attrs.frozen

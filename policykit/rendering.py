@@ -18,6 +18,7 @@ from policykit.model import (
     Dataset,
     DatePrecision,
     Fine,
+    FineUnits,
     Liability,
     Penalty,
     Provision,
@@ -26,6 +27,7 @@ from policykit.model import (
     Term,
     TermRange,
     Threshold,
+    Trial,
     Version,
 )
 
@@ -83,6 +85,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "plus_optional": "optionally with",
         "plus": "with",
         "or_both": ", or both",
+        "less_a_day": "less a day",
+        "on_indictment": "on indictment: {penalty}",
+        "on_summary_conviction": "on summary conviction: {penalty}",
+        "fine_of": "fine of",
+        "summary_only": "summary conviction only",
+        "indictment_only": "indictment only",
+        "daily_units": "daily units",
+        "penalty_units": "penalty units",
+        "each": "each",
         "increase": "base penalty raised by up to {fraction}",
         "art": "art.",
         "criminal_specific": "Offence",
@@ -185,6 +196,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "plus_optional": "avec, le cas échéant,",
         "plus": "avec",
         "or_both": ", ou les deux",
+        "less_a_day": "moins un jour",
+        "on_indictment": "sur mise en accusation\u00a0: {penalty}",
+        "on_summary_conviction": "en procédure sommaire\u00a0: {penalty}",
+        "fine_of": "amende de",
+        "summary_only": "procédure sommaire uniquement",
+        "indictment_only": "sur mise en accusation uniquement",
+        "daily_units": "jours-amende",
+        "penalty_units": "unités de pénalité",
+        "each": "chacun",
         "increase": "peine de base augmentée jusqu'à {fraction}",
         "art": "art.",
         "criminal_specific": "Infraction",
@@ -271,7 +291,8 @@ def format_day(day: dt.date, lang: str = "en", precision: DatePrecision = DatePr
 def format_term(term: Term, lang: str = "en") -> str:
     words = labels(lang)
     unit = term.unit.value if term.amount != 1 else term.unit.value[:-1]
-    return f"{format_decimal(term.amount, locale=lang)} {words[unit]}"
+    text = f"{format_decimal(term.amount, locale=lang)} {words[unit]}"
+    return f"{text} {words['less_a_day']}" if term.less_a_day else text
 
 
 def _range(term_range: TermRange, lang: str) -> str:
@@ -287,17 +308,41 @@ def _range(term_range: TermRange, lang: str) -> str:
     return f"{words['at_least']} {format_term(low, lang)}"
 
 
+def _amounts(low: int | None, high: int | None, currency: str, lang: str) -> str:
+    """`€1-€30,000`, `up to €330` or `at least €10`."""
+    words = labels(lang)
+    if low is not None and high is not None:
+        return f"{format_money(low, currency, lang)}–{format_money(high, currency, lang)}"
+    if high is not None:
+        return f"{words['up_to']} {format_money(high, currency, lang)}"
+    assert low is not None
+    return f"{words['at_least']} {format_money(low, currency, lang)}"
+
+
+def _fine_units(fine: Fine, units: FineUnits, lang: str) -> str:
+    """`fine of 5-360 daily units (€1-€30,000 each)`."""
+    words = labels(lang)
+    low, high = units.min, units.max
+    if low is not None and high is not None:
+        count = f"{format_decimal(low, locale=lang)}–{format_decimal(high, locale=lang)}"
+    elif high is not None:
+        count = f"{words['up_to']} {format_decimal(high, locale=lang)}"
+    else:
+        assert low is not None
+        count = f"{words['at_least']} {format_decimal(low, locale=lang)}"
+    text = f"{words['fine_of']} {count} {words[units.kind.value + '_units']}"
+    if units.per_unit_min is None and units.per_unit_max is None:
+        return text
+    return f"{text} ({_amounts(units.per_unit_min, units.per_unit_max, fine.currency, lang)} {words['each']})"
+
+
 def _fine(fine: Fine, lang: str) -> str:
     words = labels(lang)
     if fine.unspecified:
         return words["fine_unspecified"]
-    if fine.min is not None and fine.max is not None:
-        low, high = format_money(fine.min, fine.currency, lang), format_money(fine.max, fine.currency, lang)
-        return f"{words['fine']} {low}–{high}"
-    if fine.max is not None:
-        return f"{words['fine']} {words['up_to']} {format_money(fine.max, fine.currency, lang)}"
-    assert fine.min is not None
-    return f"{words['fine']} {words['at_least']} {format_money(fine.min, fine.currency, lang)}"
+    if fine.units is not None:
+        return _fine_units(fine, fine.units, lang)
+    return f"{words['fine']} {_amounts(fine.min, fine.max, fine.currency, lang)}"
 
 
 def describe_penalty(penalty: Penalty, lang: str = "en") -> str:
@@ -337,7 +382,22 @@ def describe_penalty(penalty: Penalty, lang: str = "en") -> str:
     if penalty.increase is not None:
         increase = words["increase"].format(fraction=f"{penalty.increase.numerator}/{penalty.increase.denominator}")
         text = f"{text}; {increase}" if text else increase
-    return text
+    return _with_trial(text, penalty, lang)
+
+
+def _with_trial(text: str, penalty: Penalty, lang: str) -> str:
+    """A penalty's words with its mode of trial: `... on indictment; ... on summary conviction`."""
+    words = labels(lang)
+    if penalty.trial is None:
+        return text
+    if penalty.trial is Trial.EITHER_WAY and penalty.summary is not None:
+        summary = penalty.summary
+        summary_text = describe_penalty(
+            Penalty(imprisonment=summary.imprisonment, fine=summary.fine, combination=summary.combination), lang
+        )
+        indictment = words["on_indictment"].format(penalty=text)
+        return f"{indictment}; {words['on_summary_conviction'].format(penalty=summary_text)}"
+    return f"{text} ({words[penalty.trial.value]})"
 
 
 def cite(dataset: Dataset, provision: Provision, lang: str = "en") -> str:

@@ -321,11 +321,11 @@ class _Reader:
         article = inner.text("article")
         if term is None or article is None:
             return None
-        amount, unit = term
+        amount, unit, less_a_day = term
         if amount == 0:
             inner.problem("max_at_least", "expected a term longer than 0")
             return None
-        return Floor(Term(amount, Unit(unit)), article)
+        return Floor(Term(amount, Unit(unit), less_a_day), article)
 
     def _conditions(self, fields: Fields) -> tuple[Condition, ...] | None:
         found: list[Condition] = []

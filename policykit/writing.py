@@ -114,25 +114,27 @@ def _names(names: Names) -> _Flow:
 
 
 _ONE_UNIT = re.compile(r"1 (year|month|day)s")
-_FINE_KEYS = ("min", "max", "unspecified", "currency")
+_FINE_KEYS = ("min", "max", "unspecified", "daily_units", "penalty_units", "per_unit", "currency")
+
+
+def _penalty_value(key: str, value: Any, currency: str | None) -> Any:
+    """One penalty key's YAML value, tidied: no currency when it is the jurisdiction's, `1 year` not `1 years`."""
+    if key == "fine":
+        fine = {name: value[name] for name in _FINE_KEYS if name in value}
+        if fine.get("currency") == currency:
+            del fine["currency"]
+        return fine
+    if key == "summary":
+        return {name: _penalty_value(name, inner, currency) for name, inner in value.items()}
+    if isinstance(value, dict):
+        return {name: _ONE_UNIT.sub(r"1 \1", term) if isinstance(term, str) else term for name, term in value.items()}
+    return value
 
 
 def _penalty(penalty: Penalty, currency: str | None) -> _Flow:
     """A penalty as the loader reads it, as a lawyer writes it: `1 year`, and no currency when it is the
     jurisdiction's (`currency`)."""
-    found = _Flow()
-    for key, value in penalty_yaml(penalty).items():
-        if key == "fine":
-            fine = {name: value[name] for name in _FINE_KEYS if name in value}
-            if fine.get("currency") == currency:
-                del fine["currency"]
-            value = fine
-        elif isinstance(value, dict):
-            value = {
-                name: _ONE_UNIT.sub(r"1 \1", term) if isinstance(term, str) else term for name, term in value.items()
-            }
-        found[key] = value
-    return found
+    return _Flow((key, _penalty_value(key, value, currency)) for key, value in penalty_yaml(penalty).items())
 
 
 def without_pinpoint(source: Source) -> Source:

@@ -364,7 +364,7 @@ def test_every_penalty_field_reaches_the_export_its_schema_and_the_writer() -> N
     import attrs
 
     from policykit._penalty_fields import PENALTY_COLUMNS, penalty_yaml
-    from policykit.model import Combination, Fine, Penalty, Term, TermRange, Unit
+    from policykit.model import Combination, Fine, Penalty, SummaryPenalty, Term, TermRange, Trial, Unit
 
     schema_columns = export_schema()["properties"]["records"]["items"]["properties"]
     assert set(PENALTY_COLUMNS) <= set(COLUMNS)
@@ -379,6 +379,8 @@ def test_every_penalty_field_reaches_the_export_its_schema_and_the_writer() -> N
         fine=Fine("EUR", 10, 20, False),
         combination=Combination.EITHER,
         increase=Fraction(1, 2),
+        trial=Trial.EITHER_WAY,
+        summary=SummaryPenalty(TermRange(max=Term(2, Unit.YEARS, less_a_day=True)), Fine("EUR", max=5000)),
     )
     # A penalty with every field set writes every field (so the loader reads it back: see the round trips).
     assert set(penalty_yaml(full)) == {field.name for field in attrs.fields(Penalty)}

@@ -56,7 +56,28 @@ texts = st.text(
     min_size=1,
     max_size=30,
 ).filter(lambda text: text.strip() == text and text != "")
-terms = st.builds(policykit.Term, st.integers(1, 40), st.sampled_from(list(policykit.model.Unit)))
+terms = st.builds(policykit.Term, st.integers(1, 40), st.sampled_from(list(policykit.model.Unit))) | st.builds(
+    policykit.Term,
+    st.integers(1, 40),
+    st.sampled_from([policykit.model.Unit.YEARS, policykit.model.Unit.MONTHS]),
+    st.just(True),
+)
+
+
+@st.composite
+def bounds(draw: st.DrawFn) -> tuple[int | None, int | None]:
+    low, high = draw(st.none() | st.integers(1, 10**5)), draw(st.none() | st.integers(1, 10**5))
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return low, high
+
+
+@st.composite
+def unit_fines(draw: st.DrawFn) -> policykit.Fine:
+    counts = draw(bounds().filter(lambda found: found != (None, None)))
+    per_unit = draw(bounds())
+    units = policykit.FineUnits(draw(st.sampled_from(list(policykit.FineUnit))), *counts, *per_unit)
+    return policykit.Fine("EUR", units=units)
 
 
 @st.composite
@@ -70,13 +91,23 @@ def penalties(draw: st.DrawFn) -> policykit.Penalty:
         st.none()
         | st.builds(policykit.Fine, st.just("EUR"), st.none(), st.integers(0, 10**12))
         | st.builds(policykit.Fine, st.just("EUR"), st.none(), st.none(), st.just(True))
+        | unit_fines()
     )
+    trial = draw(st.none() | st.sampled_from(list(policykit.Trial)))
+    summary = None
+    if trial is policykit.Trial.EITHER_WAY:
+        summary_term = draw(terms)
+        summary = policykit.SummaryPenalty(
+            policykit.TermRange(max=summary_term), draw(st.none() | unit_fines()), policykit.Combination.EITHER_OR_BOTH
+        )
     penalty = policykit.Penalty(
         imprisonment=imprisonment,
         life_imprisonment=draw(st.booleans()),
         criminal_detention=draw(st.booleans()),
         fine=fine,
         combination=draw(st.none() | st.sampled_from(list(policykit.Combination))),
+        trial=trial,
+        summary=summary,
     )
     return penalty if not penalty.is_empty else policykit.Penalty(warning=True)
 
