@@ -201,7 +201,7 @@ PLAIN = [
       why="r. 3(2)(b): removal on complaint (2 hours from 2026-02-20); sanction is loss of the s. 79 exemption"),
     E("IN", "group_administration", (), "unknown"),
     # -- Canada, federal Criminal Code only (Justice Laws consolidation current to 2026-06-14 via the XYOca markdown ---
-    # -- conversion of justicecanada/laws-lois-xml; amending Acts as enacted and the Table of Public Statutes there) -----
+    # -- conversion of justicecanada/laws-lois-xml; amending Acts as enacted and the Table of Public Statutes there) ---
     E("CA", "covert_filming", (), "specific_offence", "ca/criminal-code/s_162__subsec_1", 60,
       why="s. 162(5)(a): 5 years on indictment (summary: 2 years less a day and/or 5,000 dollars, s. 787(1))"),
     E("CA", "distribution_covert", (), "specific_offence", "ca/criminal-code/s_162__subsec_4", 60,
@@ -299,8 +299,8 @@ AGGRAVATED = [
       why="child sexual abuse material includes depictions made by any means"),
     E("CA", "deepfake_creation", ("obscene_material",), "general_offence", "ca/criminal-code/s_163__subsec_1", 24),
     E("CA", "platform_duty", ("minor_victim",), "specific_offence", "ca/mandatory-reporting-act/s_10", None, 1_000),
-    E("CA", "platform_duty", ("minor_victim", "repeat_conviction"), "specific_offence", "ca/mandatory-reporting-act/s_10",
-      None, 5_000, why="second offence of an individual; corporations 10,000 / 50,000 / 100,000 dollars not coded"),
+    E("CA", "platform_duty", ("minor_victim", "repeat_conviction"), "specific_offence",
+      "ca/mandatory-reporting-act/s_10", None, 5_000, why="second offence of an individual; corporations 10,000 / 50,000 / 100,000 dollars not coded"),
     E("CA", "distribution_consensual", (), "not_covered", on=D(2014, 1, 1), why="s. 162.1 in force 2015-03-09"),
     E("CA", "possession_viewing", ("minor_victim",), "specific_offence", "ca/criminal-code/s_163-1__subsec_4", 60,
       on=D(2013, 1, 1), why="5 years on indictment until the 2015 Act raised it to 10"),
