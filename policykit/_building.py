@@ -79,8 +79,11 @@ from policykit.model import (
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _FRACTION = re.compile(r"([1-9][0-9]?)/([1-9][0-9]?)")
 _LANGUAGE = re.compile(r"[a-z]{2}")
-#: Articles as cited in English with Arabic numerals: `14`, `14-2`, `226-2-1`, `14(1)`, `42(6)`, `95-2(1-2)`.
-_ARTICLE = re.compile(r"[0-9]+[A-Za-z]*([.-][0-9]+[A-Za-z]*)*(\(([0-9]+[A-Za-z]?(-[0-9]+)?|[A-Za-z]{1,4})\))*")
+#: Articles as cited in English with Arabic numerals: `14`, `14-2`, `226-2-1`, `14(1)`, `42(6)`, `95-2(1-2)`,
+#: `184b(1)`, `163.1(4.1)`.
+_ARTICLE = re.compile(
+    r"[0-9]+[A-Za-z]*([.-][0-9]+[A-Za-z]*)*(\(([0-9]+(\.[0-9]+)?[A-Za-z]?(-[0-9]+)?|[A-Za-z]{1,4})\))*"
+)
 
 
 def _read(file: _DataFile) -> tuple[Any, Problem | None]:
