@@ -225,23 +225,59 @@ def render_comparison(
     dataset: Dataset, comparison: Comparison, fmt: str = "github", lang: str = "en", transpose: bool = False
 ) -> str:
     """The comparison in `fmt`: a table format (github, pipe, grid, simple, rst, html, latex), csv or tsv (cells
-    only, for programs) or json (every applicable provision, its penalty as numbers and its sources). Tables carry
-    numbered sources, the case, the dates, a dagger note for unverified figures and a legend of abbreviations.
+    without prose, then each row's date, case and source addresses: `DELIMITED_CONTEXT`, for programs) or json
+    (every applicable provision, its penalty as numbers and its sources). Tables carry numbered sources, the case,
+    the dates, a dagger note for unverified figures and a legend of abbreviations.
 
     >>> import policykit
     >>> data = policykit.load()
     >>> table = policykit.compare(data, ["possession_viewing"], ["CN"], "2026-11-21")
     >>> print(policykit.render_comparison(data, table, "csv"), end="")
-    Conduct,CN
-    Possession or viewing,"Unknown (researched, unclear; the reason is in the note)"
+    Conduct,CN,as_of,case_facts,case_quantities,sources
+    Possession or viewing,"Unknown (researched, unclear; the reason is in the note)",2026-11-21,sexual_content,,
     """
     if fmt == "json":
         return comparison_json(dataset, comparison, lang)
     if fmt in ("csv", "tsv"):
-        # Delimited output is for programs: no prose, no footnote marks; sources are in the JSON and the export.
-        table = comparison_table(dataset, comparison, lang, transpose, footnoted=False)
-        return render(Table(table.headers, table.rows), fmt)
+        return render(_delimited_comparison(dataset, comparison, lang, transpose), fmt)
     return render(comparison_table(dataset, comparison, lang, transpose), fmt)
+
+
+#: The columns a delimited comparison adds after its cells, so that a file read alone still says what it answers.
+DELIMITED_CONTEXT = ("as_of", "case_facts", "case_quantities", "sources")
+
+
+def _delimited_comparison(dataset: Dataset, comparison: Comparison, lang: str, transpose: bool) -> Table:
+    """The cells without prose or footnote marks, then per row: the date asked, the case (its facts and
+    quantities; not when transposed, where a row holds several cases) and the addresses of the sources of the
+    provision versions its cells cite, each list joined by ';'."""
+    table = comparison_table(dataset, comparison, lang, transpose, footnoted=False)
+    on = comparison.on.isoformat()
+    if transpose:
+        extra = [
+            (on, "", "", _source_urls([row.cells[index] for row in comparison.rows]))
+            for index in range(len(comparison.jurisdictions))
+        ]
+    else:
+        extra = [
+            (
+                on,
+                ";".join(sorted(row.case.facts)),
+                ";".join(f"{measure.value}={amount}" for measure, amount in row.case.quantities),
+                _source_urls(row.cells),
+            )
+            for row in comparison.rows
+        ]
+    rows = tuple((*cells, *context) for cells, context in zip(table.rows, extra, strict=True))
+    return Table((*table.headers, *DELIMITED_CONTEXT), rows)
+
+
+def _source_urls(cells: Iterable[Cell]) -> str:
+    urls: dict[str, None] = {}
+    for cell in cells:
+        for _, version in _cited(cell):
+            urls.update((source.url, None) for source in version.sources)
+    return ";".join(urls)
 
 
 def penalty_json(penalty: Penalty | None) -> dict[str, Any] | None:
