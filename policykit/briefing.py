@@ -420,7 +420,7 @@ def build(
         findings.append(_event_finding(dataset, event, end, event_changes, resolved, names, citations, lang))
 
     words = labels(lang)
-    rows = []
+    rows: list[TableRow] = []
     for row in table.rows:
         label = conduct.fr if lang == "fr" else conduct.en
         if row.added_fact is not None:
@@ -432,11 +432,20 @@ def build(
             )
             for cell in row.cells
         )
+        if rows:  # an added fact that changes nothing: said in three words rather than the case's answer again
+            cells = tuple(
+                TableCell(_("Same as the case"), ()) if cell.text == first.text else cell
+                for cell, first in zip(cells, rows[0].cells, strict=True)
+            )
         rows.append(TableRow(label, row.added_fact, cells))
     headers = (_("Case"), *(names[code] for code in codes))
     table_notes = [words["as_of"].format(date=_day(day, lang))]
     if any(row.added_fact is not None for row in table.rows):
         table_notes.append(_("A row that starts with + adds that one fact to the case."))
+    if any(cell.text == _("Same as the case") for row in rows[1:] for cell in row.cells):
+        table_notes.append(
+            typeset(_("“Same as the case”: adding that fact does not change the jurisdiction's answer."), lang)
+        )
     if any(words["unverified_mark"] in cell.text for row in rows for cell in row.cells):
         table_notes.append(typeset(words["unverified_note"], lang))
 
@@ -684,18 +693,24 @@ def _day(day: dt.date, lang: str) -> str:
     return format_day(day, lang)
 
 
-_FRENCH_SPACE = re.compile(r" ([:;!?»])|(«) ")
+_FRENCH_SPACE = re.compile(r" ([:;!?»])|(«) |(?<=[^\s\u00a0\u202f]);(?= )")
 
 
 def typeset(text: str, lang: str) -> str:
     """French typography for text worded elsewhere (the comparison's labels): a non-breaking space before a colon
-    and inside guillemets, a narrow one before `;`, `!` and `?`."""
+    and inside guillemets, a narrow one before `;`, `!` and `?` (and before a semicolon written with no space).
+
+    >>> typeset("art. 50(1)(6)); plus lourd si : 3 ans", "fr") == "art. 50(1)(6))\u202f; plus lourd si\u00a0: 3 ans"
+    True
+    """
     if lang != "fr":
         return text
 
     def space(found: re.Match[str]) -> str:
         if found[2]:
             return "«\u00a0"
+        if found[1] is None:  # a semicolon written without a space before it ("(6)); plus lourd")
+            return "\u202f;"
         return ("\u00a0" if found[1] in ":»" else "\u202f") + found[1]
 
     return _FRENCH_SPACE.sub(space, text)

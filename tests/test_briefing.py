@@ -140,6 +140,41 @@ def test_every_reference_number_resolves_and_is_used(bundled: policykit.Dataset,
     assert [int(n) for n in re.findall(r"^\[(\d+)\] ", references, re.M)] == numbers
 
 
+def test_each_cited_version_cites_its_first_official_text(
+    bundled: policykit.Dataset, bundled_briefing: Briefing
+) -> None:
+    """The reference rule: one source per provision version, its first official text (else official translation,
+    else secondary); the data's other sources are left to the export the briefing names."""
+    from policykit.briefing import cited_sources
+    from policykit.model import SourceKind
+
+    cited = {reference.source for reference in bundled_briefing.references if reference.source is not None}
+    for version in {version for finding in bundled_briefing.findings for version in finding.rests_on}:
+        chosen = cited_sources(version.sources)
+        assert len(chosen) == 1
+        assert chosen[0] in cited
+        kinds = [source.kind for source in version.sources]
+        if SourceKind.OFFICIAL_TEXT in kinds:
+            assert chosen[0] == version.sources[kinds.index(SourceKind.OFFICIAL_TEXT)]
+    assert len(bundled_briefing.references) < sum(
+        len(version.sources) for provision in bundled.provisions.values() for version in provision.versions
+    )
+    assert bundled_briefing.sources_command.startswith("policykit export records --jurisdiction ")
+
+
+def test_the_sources_command_lists_a_source_the_briefing_leaves_out(
+    bundled: policykit.Dataset, french_briefing: Briefing, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cited = {reference.source.url for reference in french_briefing.references if reference.source is not None}
+    left_out = {
+        source.url for finding in french_briefing.findings for version in finding.rests_on for source in version.sources
+    } - cited
+    assert left_out  # the rule leaves sources out, and the command finds them
+    assert main(french_briefing.sources_command.split()[1:]) == 0
+    exported = capsys.readouterr().out
+    assert all(url in exported for url in left_out)
+
+
 def test_official_texts_are_numbered_first(bundled_briefing: Briefing) -> None:
     ranks = [0 if ref.source is not None and ref.source.is_official else 1 for ref in bundled_briefing.references]
     assert ranks == sorted(ranks)
@@ -513,3 +548,81 @@ def test_cli_pdf_without_pango_is_a_usage_error(
         main([*BRIEF_MINIMAL, "--format", "pdf", "--output", str(tmp_path / "note.pdf")])
     assert exit_info.value.code == 2
     assert "cannot load library 'libpango-1.0-0'" in capsys.readouterr().err
+
+
+# -- a standard ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def standard_briefing(bundled: policykit.Dataset) -> Briefing:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        return build(bundled, FRENCH, "maskpark", FRENCH_ON, "fr", standard="eu-2024-1385")
+
+
+def test_standard_section_is_the_assessment(bundled: policykit.Dataset, standard_briefing: Briefing) -> None:
+    from policykit.assessing import assess
+    from policykit.standard_reports import requirement_label
+
+    section = standard_briefing.assessment
+    assert section is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        expected = assess(bundled, "eu-2024-1385", FRENCH, FRENCH_ON)
+    assert section.table == expected
+    assert section.headers[1:] == tuple(dict(standard_briefing.jurisdiction_names)[code] for code in FRENCH)
+    verdicts = {"meets": "Satisfait", "falls_short": "Insuffisant", "partly": "En partie", "unknown": "Inconnu"}
+    for row, assessed in zip(section.rows, expected.rows, strict=True):
+        assert row.label.startswith(requirement_label(assessed.requirement, "fr").split(" ")[0])
+        for cell, assessment in zip(row.cells, assessed.cells, strict=True):
+            assert cell.text.startswith(verdicts[assessment.verdict.value])
+    assert any("CN, KR" in note for note in section.notes)  # measured as if the directive applied
+
+
+def test_standard_section_references_resolve(bundled: policykit.Dataset, standard_briefing: Briefing) -> None:
+    text = render_briefing(bundled, standard_briefing, "md")
+    assert "## Mesure à l'aune d'une norme" in text
+    body, _, references = text.partition("## Références")
+    cited = {int(number) for found in MARKS.findall(body) for number in found.split(", ")}
+    numbers = [reference.number for reference in standard_briefing.references]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert cited == set(numbers)
+    directive = standard_briefing.assessment.table.standard.requirements[0].sources[0]  # type: ignore[union-attr]
+    assert directive.url in references
+    html_text = render_briefing(bundled, standard_briefing, "html")
+    assert set(re.findall(r'href="#(ref-\d+)"', html_text)) == {f"ref-{number}" for number in numbers}
+
+
+def test_cli_standard_section(capsys: pytest.CaptureFixture[str]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        arguments = ["brief", "--jurisdiction", "FR", "--case", "maskpark", "--as-of", "2026-11-30"]
+        status = main([*arguments, "--standard", "eu-2024-1385"])
+    assert status == 0
+    assert "## Measured against a standard" in capsys.readouterr().out
+
+
+def test_cli_unknown_standard_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*BRIEF_MINIMAL, "--standard", "nope"])
+    assert exit_info.value.code == 2
+    assert "nope" in capsys.readouterr().err
+
+
+def test_the_example_builds_the_readme_briefing(tmp_path: Path) -> None:
+    """examples/briefing_maskpark.py and README's command make the same briefing (compared as HTML: the PDF is
+    laid out from it)."""
+    example = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "briefing_maskpark.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    folder = Path(re.search(r"written to (\S+)", example.stdout)[1])  # type: ignore[index]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        arguments = ["brief", "--jurisdiction", "CN", "--jurisdiction", "KR", "--jurisdiction", "FR"]
+        arguments += ["--case", "maskpark", "--as-of", "2026-11-30", "--lang", "fr"]
+        assert main([*arguments, "--format", "html", "--output", str(tmp_path / "note.html")]) == 0
+    assert (folder / "note.html").read_text(encoding="utf-8") == (tmp_path / "note.html").read_text(encoding="utf-8")
