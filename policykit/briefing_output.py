@@ -285,12 +285,6 @@ class PdfUnavailableError(ImportError):
     """WeasyPrint, or the Pango library it loads, is missing: the message says what to install."""
 
 
-def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """WeasyPrint's URL fetcher: a briefing is one self-contained document, so nothing is fetched (no network at
-    run time, and a URL in the data or a template cannot make the renderer read a file)."""
-    raise ValueError(f"a PDF briefing fetches nothing: {url!r} is not loaded")
-
-
 def render_pdf(
     dataset: Dataset,
     briefing: Briefing,
@@ -312,6 +306,15 @@ def render_pdf(
         raise PdfUnavailableError(PDF_NEEDS) from None
     except OSError as error:  # WeasyPrint is installed but cannot load Pango
         raise PdfUnavailableError(f"{PDF_NEEDS}; {error}") from None
+
+    class NothingFetched(weasyprint.urls.URLFetcher):  # type: ignore[misc]
+        """A briefing is one self-contained document: nothing is fetched (no network at run time, and a URL in
+        the data or in an organisation's template cannot make the renderer read a file). WeasyPrint warns of what
+        it could not load and goes on."""
+
+        def fetch(self, url: str, headers: object = None) -> object:
+            raise ValueError(f"a PDF briefing fetches nothing: {url!r} is not loaded")
+
     text = render_briefing(dataset, briefing, "html", shown, template_dir)
-    document = weasyprint.HTML(string=text, url_fetcher=_refuse_fetch)
+    document = weasyprint.HTML(string=text, url_fetcher=NothingFetched())
     return cast(bytes, document.write_pdf())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from typing import TYPE_CHECKING, Any, cast
 
 from policykit._gettext import translator
@@ -121,7 +122,8 @@ def case_bars_svg(briefing: Briefing) -> str:
         axes.bar(codes, heights, color=colours, width=0.6)
         for index, bar in enumerate(briefing.bars):
             axes.annotate(
-                bar.label,
+                # Wrapped: a long label ("administrative detention up to 5 days / ...") would spill past the axis.
+                "\n".join(textwrap.wrap(bar.label, 26)),
                 (index, heights[index]),
                 xytext=(0, 3),
                 textcoords="offset points",

@@ -626,3 +626,24 @@ def test_the_example_builds_the_readme_briefing(tmp_path: Path) -> None:
         arguments += ["--case", "maskpark", "--as-of", "2026-11-30", "--lang", "fr"]
         assert main([*arguments, "--format", "html", "--output", str(tmp_path / "note.html")]) == 0
     assert (folder / "note.html").read_text(encoding="utf-8") == (tmp_path / "note.html").read_text(encoding="utf-8")
+
+
+def test_pdf_fetches_nothing(minimal: policykit.Dataset, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """An organisation's template that points at a local file or the network: the PDF is made without them."""
+    from policykit.briefing_output import PdfUnavailableError, render_pdf
+
+    secret = tmp_path / "secret.css"
+    secret.write_text("body { color: red }", encoding="utf-8")
+    (tmp_path / "briefing.html.j2").write_text(
+        f'<html><head><link rel="stylesheet" href="{secret.as_uri()}"></head><body>'
+        '<img src="https://example.org/logo.png"><h1>{{ briefing.title }}</h1></body></html>',
+        encoding="utf-8",
+    )
+    try:
+        pdf = render_pdf(minimal, _minimal_briefing(minimal), template_dir=tmp_path)
+    except PdfUnavailableError as error:
+        pytest.skip(f"the PDF was not made: {error}")
+    assert "Briefing: Covert filming" in _pdftotext(pdf)
+    fetched = " ".join(record.getMessage() for record in caplog.records)
+    assert "secret.css" in fetched
+    assert "logo.png" in fetched
