@@ -453,10 +453,13 @@ def _pdftotext(pdf: bytes, *options: str) -> str:
     return result.stdout.decode("utf-8")
 
 
-def test_french_pdf_is_two_to_four_a4_pages_with_every_script(
-    bundled: policykit.Dataset, french_briefing: Briefing
-) -> None:
-    pdf = _pdf_or_skip(bundled, french_briefing)
+@pytest.fixture(scope="module")
+def french_pdf(bundled: policykit.Dataset, french_briefing: Briefing) -> bytes:
+    return _pdf_or_skip(bundled, french_briefing)
+
+
+def test_french_pdf_is_two_to_four_a4_pages_with_every_script(french_briefing: Briefing, french_pdf: bytes) -> None:
+    pdf = french_pdf
     assert pdf.startswith(b"%PDF-")
     assert 2 <= _page_count(pdf) <= 4
     text = _pdftotext(pdf)
@@ -485,8 +488,8 @@ def test_french_pdf_is_two_to_four_a4_pages_with_every_script(
         assert all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in sizes)
 
 
-def test_every_reference_number_in_the_pdf_resolves(bundled: policykit.Dataset, french_briefing: Briefing) -> None:
-    pdf = _pdf_or_skip(bundled, french_briefing)
+def test_every_reference_number_in_the_pdf_resolves(french_briefing: Briefing, french_pdf: bytes) -> None:
+    pdf = french_pdf
     text = _pdftotext(pdf, "-raw").replace("\f", "\n")  # a form feed starts each page
     body, _, references = text.rpartition("Références")
     cited = {int(number) for found in MARKS.findall(body.replace("\n", " ")) for number in found.split(", ")}
@@ -647,3 +650,18 @@ def test_pdf_fetches_nothing(minimal: policykit.Dataset, tmp_path: Path, caplog:
     fetched = " ".join(record.getMessage() for record in caplog.records)
     assert "secret.css" in fetched
     assert "logo.png" in fetched
+
+
+def test_pdf_embeds_the_chinese_and_korean_noto_fonts(french_pdf: bytes) -> None:
+    """Chinese titles in Noto Sans CJK SC, Korean ones in Noto Sans CJK KR (their `lang` picks the font)."""
+    import shutil
+
+    fc_list, pdffonts = shutil.which("fc-list"), shutil.which("pdffonts")
+    if fc_list is None or pdffonts is None:
+        pytest.skip("no fc-list or pdffonts on PATH (fontconfig, poppler-utils): the PDF's fonts were not checked")
+    installed = subprocess.run([fc_list, ":family=Noto Sans CJK KR"], capture_output=True, text=True, check=False)
+    if not installed.stdout.strip():
+        pytest.skip("the Noto CJK fonts are not installed (Debian: apt-get install fonts-noto-cjk, which .ci/run does)")
+    fonts = subprocess.run([pdffonts, "-"], input=french_pdf, capture_output=True, check=True).stdout.decode()
+    assert "Noto-Sans-CJK-SC" in fonts
+    assert "Noto-Sans-CJK-KR" in fonts
