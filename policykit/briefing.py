@@ -16,6 +16,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -54,8 +55,12 @@ from policykit.rendering import (
     vocabulary_text,
 )
 
+if TYPE_CHECKING:
+    from policykit.assessing import AssessmentTable
+
 __all__ = [
     "AnswerFinding",
+    "AssessmentSection",
     "Briefing",
     "CaseBar",
     "CriminalisationFinding",
@@ -214,6 +219,18 @@ class TimelineEntry:
 
 
 @attrs.frozen
+class AssessmentSection:
+    """The briefing's jurisdictions measured against a standard (`policykit.assess`), worded as a table: one row
+    per requirement (its label cites the standard's article), one column per jurisdiction."""
+
+    table: AssessmentTable
+    headers: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    notes: tuple[str, ...]
+    """What the standard is, who it binds and who is measured as if it applied; then the open questions."""
+
+
+@attrs.frozen
 class Briefing:
     """A briefing as data: build one with `build`; lay it out with `policykit.briefing_output`."""
 
@@ -238,9 +255,12 @@ class Briefing:
     events: tuple[Event, ...]
     timeline: tuple[TimelineEntry, ...]
     references: tuple[Reference, ...]
+    sources_command: str
+    """The command that lists every source the data holds for the provisions cited (the briefing cites fewer)."""
     foreign: tuple[tuple[str, str], ...] = ()
     """Data texts shown alone (names, row labels) that are not in the briefing's language, with the BCP 47 tag of
     the language they are in: HTML marks them with `lang` attributes."""
+    assessment: AssessmentSection | None = None
 
     @property
     def is_stale(self) -> bool:
@@ -282,17 +302,43 @@ def _rank(item: Source | CoverageStatement) -> int:
     return {SourceKind.OFFICIAL_TEXT: 0, SourceKind.OFFICIAL_TRANSLATION: 1, SourceKind.SECONDARY: 2}[item.kind]
 
 
+def cited_sources(sources: Sequence[Source]) -> tuple[Source, ...]:
+    """The one source a briefing cites for a provision version (or an event): the first official text the data
+    lists for it, else its first official translation, else its first secondary source.
+
+    A briefing is two to four pages: every source the data holds would fill them (93 for China, Korea and France on
+    the MaskPark case). The official text is what a reader checks a figure against; the other sources stay in the
+    data export that the briefing names at the end of its references (`Briefing.sources_command`).
+
+    >>> import policykit
+    >>> data = policykit.load()
+    >>> version = data.provisions["fr/code-penal/art_226-2-1"].versions[-1]
+    >>> len(version.sources) > 1, [source.kind.value for source in cited_sources(version.sources)]
+    (True, ['official_text'])
+    """
+    for kind in (SourceKind.OFFICIAL_TEXT, SourceKind.OFFICIAL_TRANSLATION, SourceKind.SECONDARY):
+        for source in sources:
+            if source.kind is kind:
+                return (source,)
+    return ()
+
+
+def _event_sources(event: Event) -> tuple[Source, ...]:
+    """An event is context, not law; each of its facts is cited by one source, as a version is."""
+    return tuple(dict.fromkeys(source for fact in event.facts for source in cited_sources(fact.sources)))
+
+
 def _answer_items(answer: Answer) -> list[Source | CoverageStatement]:
     """What a table cell or an answer finding cites: the versions it names, or the coverage statement."""
     items: list[Source | CoverageStatement] = []
     if answer.most_severe is not None:
-        items.extend(answer.most_severe.version.sources)
+        items.extend(cited_sources(answer.most_severe.version.sources))
     elif answer.statement is not None:
         items.append(answer.statement)
     for found in answer.increases:
-        items.extend(found.version.sources)
+        items.extend(cited_sources(found.version.sources))
     for raised in answer.raises[:_RAISES_SHOWN]:
-        items.extend(raised.version.sources)
+        items.extend(cited_sources(raised.version.sources))
     return items
 
 
@@ -313,9 +359,11 @@ def build(
     case: str | Case,
     on: DateLike,
     lang: str = "en",
+    standard: str | None = None,
 ) -> Briefing:
     """A briefing on `case` (a named case id such as `maskpark`, or a `Case`) in `jurisdictions` (default: all)
-    on `on`, worded in `lang` (`en`, `fr`, `zh`, `ko`).
+    on `on`, worded in `lang` (`en`, `fr`, `zh`, `ko`); with `standard` (a standard's id, such as `eu-2024-1385`),
+    a section measures the jurisdictions against it (`policykit.assess`).
 
     >>> import policykit
     >>> from policykit.briefing import build
@@ -350,24 +398,31 @@ def build(
     ]
     for _conduct, (criminal, _other) in tracked:
         for found in criminal:
-            citations.add(found.jurisdiction, found.first.version.sources)
-            citations.add(found.jurisdiction, found.applied.version.sources)
+            citations.add(found.jurisdiction, cited_sources(found.first.version.sources))
+            citations.add(found.jurisdiction, cited_sources(found.applied.version.sources))
     events = tuple(event for code in codes for event in events_of(dataset, code) if event.started_on <= day)
     windows = [(event, _event_changes(dataset, event, resolved.conduct, day)) for event in events]
     for event, (_end, changes) in windows:
-        citations.add(event.jurisdiction, [source for fact in event.facts for source in fact.sources])
+        citations.add(event.jurisdiction, _event_sources(event))
         for change in changes:
             if change.after is not None:
-                citations.add(event.jurisdiction, change.after.sources)
+                citations.add(event.jurisdiction, cited_sources(change.after.sources))
     table = _comparison(dataset, codes, resolved, day)
     for row in table.rows:
         for cell in row.cells:
             citations.add(cell.jurisdiction, _answer_items(cell.answer))
+    assessed = _assess(dataset, standard, codes, day) if standard is not None else None
+    if assessed is not None:
+        for assessed_row in assessed.rows:
+            citations.add(assessed.standard.id, cited_sources(assessed_row.requirement.sources))
+            for assessment in assessed_row.cells:
+                for ground in assessment.grounds:
+                    citations.add(assessment.jurisdiction, cited_sources(ground.version.sources))
     history = _timeline_changes(dataset, codes, resolved.conduct, day)
     for code, change in history:
         version = change.after or change.before
         if version is not None:
-            citations.add(code, version.sources)
+            citations.add(code, cited_sources(version.sources))
     references = citations.number()
 
     named = {
@@ -387,7 +442,7 @@ def build(
         findings.append(_event_finding(dataset, event, end, event_changes, resolved, names, citations, lang))
 
     words = labels(lang)
-    rows = []
+    rows: list[TableRow] = []
     for row in table.rows:
         label, tag = text_in(conduct, lang)
         if row.added_fact is not None:
@@ -402,17 +457,26 @@ def build(
             )
             for cell in row.cells
         )
+        if rows:  # an added fact that changes nothing: said in three words rather than the case's answer again
+            cells = tuple(
+                TableCell(_("Same as the case"), ()) if cell.text == first.text else cell
+                for cell, first in zip(cells, rows[0].cells, strict=True)
+            )
         rows.append(TableRow(label, row.added_fact, cells))
     headers = (_("Case"), *(names[code] for code in codes))
     table_notes = [words["as_of"].format(date=_day(day, lang))]
     if any(row.added_fact is not None for row in table.rows):
         table_notes.append(_("A row that starts with + adds that one fact to the case."))
+    if any(cell.text == _("Same as the case") for row in rows[1:] for cell in row.cells):
+        table_notes.append(
+            typeset(_("“Same as the case”: adding that fact does not change the jurisdiction's answer."), lang)
+        )
     if any(UNVERIFIED_MARK in cell.text for row in rows for cell in row.cells):
         table_notes.append(typeset(words["unverified_note"], lang))
 
     entries: list[TimelineEntry] = []
     for event in events:
-        sources = [source for fact in event.facts for source in fact.sources]
+        sources = _event_sources(event)
         text = _("{name} (event, context and not law): {summary}").format(
             name=name_in(dataset, event.name, event.jurisdiction, lang), summary=_first_sentence(event.summary)
         )
@@ -424,7 +488,7 @@ def build(
         text = f"{cite(dataset, dataset.provisions[change.provision_id], lang)}{words['colon']}{kind}"
         if penalty is not None and change.kind is not ChangeKind.REPEALED:
             text += f" ({describe_penalty(penalty, lang)})"
-        refs = citations.of(version.sources) if version is not None else ()
+        refs = citations.of(cited_sources(version.sources)) if version is not None else ()
         entries.append(TimelineEntry(change.on, code, typeset(text, lang), change, None, refs))
     entries.sort(key=lambda entry: (entry.on, entry.change is not None, entry.jurisdiction))
 
@@ -459,7 +523,52 @@ def build(
         timeline=tuple(entries),
         references=references,
         foreign=tuple(dict.fromkeys(foreign)),
+        sources_command=_sources_command(dataset, codes, resolved),
+        assessment=_assessment_section(dataset, assessed, names, citations, lang) if assessed is not None else None,
     )
+
+
+def _sources_command(dataset: Dataset, codes: Sequence[str], case: Case) -> str:
+    """`policykit export records` for the briefing's jurisdictions and conducts: every version, every source."""
+    conducts = dict.fromkeys([case.conduct, *(conduct for conduct in TRACKED_CONDUCTS if conduct in dataset.conducts)])
+    options = [f"--jurisdiction {code}" for code in codes] + [f"--conduct {conduct}" for conduct in conducts]
+    return " ".join(["policykit export records", *options])
+
+
+def _assess(dataset: Dataset, standard: str, codes: Sequence[str], on: dt.date) -> AssessmentTable:
+    import warnings
+
+    from policykit.assessing import assess
+    from policykit.errors import StaleDataWarning
+
+    with warnings.catch_warnings():  # `build` has already warned once per jurisdiction
+        warnings.simplefilter("ignore", StaleDataWarning)
+        return assess(dataset, standard, codes, on)
+
+
+def _assessment_section(
+    dataset: Dataset, table: AssessmentTable, names: dict[str, str], citations: _Citations, lang: str
+) -> AssessmentSection:
+    """The assessment's cells worded by `policykit.standard_reports`, with the briefing's reference numbers."""
+    from policykit.standard_reports import _Questions, _standard_lines, describe_assessment, requirement_label
+
+    _ = translator(lang)
+    questions = _Questions()
+    rows = []
+    for row in table.rows:
+        label = requirement_label(row.requirement, lang) + _marks(citations.of(cited_sources(row.requirement.sources)))
+        cells = tuple(
+            TableCell(
+                typeset(describe_assessment(dataset, cell, questions, lang), lang),
+                citations.of([source for ground in cell.grounds for source in cited_sources(ground.version.sources)]),
+            )
+            for cell in row.cells
+        )
+        rows.append(TableRow(typeset(label, lang), None, cells))
+    notes = [typeset(line, lang) for line in _standard_lines(table.standard, table.jurisdictions, lang)]
+    notes.extend(typeset(line, lang) for line in questions.lines())
+    headers = (_("Requirement"), *(names[code] for code in table.jurisdictions))
+    return AssessmentSection(table, headers, tuple(rows), tuple(notes))
 
 
 # -- computing the findings ---------------------------------------------------------------------------------
@@ -606,18 +715,24 @@ def _day(day: dt.date, lang: str) -> str:
 
 #: Languages whose typography spaces some punctuation off (French: before `:`, `;`, `!`, `?` and inside guillemets).
 _SPACED_PUNCTUATION = ("fr",)
-_FRENCH_SPACE = re.compile(r" ([:;!?»])|(«) ")
+_FRENCH_SPACE = re.compile(r" ([:;!?»])|(«) |(?<=[^\s\u00a0\u202f]);(?= )")
 
 
 def typeset(text: str, lang: str) -> str:
     """French typography for text worded elsewhere (the comparison's labels): a non-breaking space before a colon
-    and inside guillemets, a narrow one before `;`, `!` and `?`."""
+    and inside guillemets, a narrow one before `;`, `!` and `?` (and before a semicolon written with no space).
+
+    >>> typeset("art. 50(1)(6)); plus lourd si : 3 ans", "fr") == "art. 50(1)(6))\u202f; plus lourd si\u00a0: 3 ans"
+    True
+    """
     if lang not in _SPACED_PUNCTUATION:
         return text
 
     def space(found: re.Match[str]) -> str:
         if found[2]:
             return "«\u00a0"
+        if found[1] is None:  # a semicolon written without a space before it ("(6)); plus lourd")
+            return "\u202f;"
         return ("\u00a0" if found[1] in ":»" else "\u202f") + found[1]
 
     return _FRENCH_SPACE.sub(space, text)
@@ -667,7 +782,7 @@ def _answer_finding(dataset: Dataset, answer: Answer, name: str, citations: _Cit
             name=name, status=status, date=_day(answer.on, lang)
         )
         return AnswerFinding(answer.jurisdiction, answer, sentence[:-1] + _marks(numbers) + sentence[-1], numbers, ())
-    numbers = citations.of(best.version.sources)
+    numbers = citations.of(cited_sources(best.version.sources))
     penalty = (
         describe_penalty(best.penalty, lang, best.provision.liability)
         if best.penalty is not None
@@ -702,7 +817,7 @@ def _gap_finding(
     versions = tuple(dict.fromkeys(found.version for found in both if found is not None))
     numbers = citations.of(
         [item for code in dict.fromkeys((*heaviest, *lightest)) for item in _answer_items(answers[code])[:1]]
-        + [source for version in versions for source in version.sources]
+        + [source for version in versions for source in cited_sources(version.sources)]
     )
     if heaviest == lightest:
         sentence = _("All the jurisdictions compared give the case an answer of the same weight: {answers}.").format(
@@ -730,7 +845,9 @@ def _criminalisation_finding(
     conduct_name = vocabulary_text(known, lang)
     parts = []
     for found in criminal:
-        numbers = citations.of([*found.first.version.sources, *found.applied.version.sources])
+        numbers = citations.of(
+            [*cited_sources(found.first.version.sources), *cited_sources(found.applied.version.sources)]
+        )
         since = (
             _("already when the data begins, {date}").format(date=_day(found.since, lang))
             if found.since_data_begins
@@ -753,7 +870,7 @@ def _criminalisation_finding(
             conduct=conduct_name, other=rest
         )
     versions = tuple(dict.fromkeys(v for found in criminal for v in (found.first.version, found.applied.version)))
-    numbers_all = citations.of([source for version in versions for source in version.sources])
+    numbers_all = citations.of([source for version in versions for source in cited_sources(version.sources)])
     return CriminalisationFinding(conduct, tuple(criminal), tuple(other), sentence, numbers_all, versions)
 
 
@@ -773,7 +890,7 @@ def _event_finding(
     conduct_name = vocabulary_text(known, lang).lower()  # inside quotes, mid-sentence
     start = format_day(event.started_on, lang, event.precision)
     versions = tuple(dict.fromkeys(change.after for change in changes if change.after is not None))
-    numbers = citations.of([source for version in versions for source in version.sources])
+    numbers = citations.of([source for version in versions for source in cited_sources(version.sources)])
     if not changes:
         sentence = _(
             "{name}: within two years of the start of the event ({event}, {start}), no provision covering "

@@ -1,5 +1,5 @@
-"""A briefing laid out as Markdown or as one standalone HTML file, with Jinja2 templates (the optional `brief`
-extra: `pip install policykit[brief]`).
+"""A briefing laid out as Markdown, as one standalone HTML file, or as PDF, with Jinja2 templates (the optional
+`brief` extra: `pip install policykit[brief]`; PDF also needs the `pdf` extra, WeasyPrint, and Pango from the system).
 
 Everything from the data is escaped: HTML by Jinja2's autoescaping, Markdown by `policykit.tables`' escaping (no
 link, image or HTML from the data acts). An organisation can lay briefings out its own way with a folder of
@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -36,6 +36,11 @@ if TYPE_CHECKING:
     from policykit.model import Dataset
 
 FORMATS = ("md", "html")
+#: What a PDF briefing needs, in the words an error message gives.
+PDF_NEEDS = (
+    "PDF briefings need WeasyPrint (pip install 'policykit[pdf]') and the Pango library it loads from the system "
+    "(Debian and Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk)"
+)
 TEMPLATES = Path(__file__).parent / "templates" / "briefing"
 _MARKS = re.compile(r"\[(\d+(?:, \d+)*)\]")
 #: Non-breaking spaces (French typography) held as private-use characters while `policykit.tables` escapes, since
@@ -217,7 +222,7 @@ def _context(dataset: Dataset, briefing: Briefing, fmt: str, shown: Sequence[Cha
 
         return markupsafe.Markup(_MARKS.sub(link, html.escape(text, quote=False)))
 
-    table = ""
+    table = assessment_table = ""
     if fmt == "md":
         rows = tuple(
             (row.label, *(cell.text + marks(cell.references) for cell in row.cells)) for row in briefing.table_rows
@@ -227,6 +232,18 @@ def _context(dataset: Dataset, briefing: Briefing, fmt: str, shown: Sequence[Cha
             tuple(tuple(text.translate(_KEPT_SPACES) for text in row) for row in rows),
         )
         table = render(kept, "github").rstrip("\n").translate(_RESTORED_SPACES)
+        if briefing.assessment is not None:
+            assessed = Table(
+                tuple(header.translate(_KEPT_SPACES) for header in briefing.assessment.headers),
+                tuple(
+                    tuple(
+                        text.translate(_KEPT_SPACES)
+                        for text in (row.label, *(cell.text + marks(cell.references) for cell in row.cells))
+                    )
+                    for row in briefing.assessment.rows
+                ),
+            )
+            assessment_table = render(assessed, "github").rstrip("\n").translate(_RESTORED_SPACES)
     return {
         "briefing": briefing,
         "_": _,
@@ -240,6 +257,12 @@ def _context(dataset: Dataset, briefing: Briefing, fmt: str, shown: Sequence[Cha
         "verified": verified,
         "unverified": unverified,
         "table": table,
+        "assessment_table": assessment_table,
+        "sources_note": _(
+            "Each provision version is cited by one source: the first official text the data lists for it, or, "
+            "where the data holds none, its first secondary source. Every source the data holds for these "
+            "provisions is in the data export: {command} (column source_urls)."
+        ).format(command=briefing.sources_command),
         "charts": shown,
         "method": _method(dataset, briefing),
         "references": [reference_parts(dataset, briefing, reference) for reference in briefing.references],
@@ -268,3 +291,42 @@ def render_briefing(
     environment.filters["md"] = escape_markdown_text
     template = environment.get_template(f"briefing.{fmt}.j2")
     return template.render(**_context(dataset, briefing, fmt, shown))
+
+
+class PdfUnavailableError(ImportError):
+    """WeasyPrint, or the Pango library it loads, is missing: the message says what to install."""
+
+
+def render_pdf(
+    dataset: Dataset,
+    briefing: Briefing,
+    shown: Sequence[Chart] = (),
+    template_dir: str | Path | None = None,
+) -> bytes:
+    """`briefing` as a PDF document: the HTML briefing (its print styles: A4, page numbers) laid out by WeasyPrint,
+    the charts' SVG drawn as vector graphics. Raises `PdfUnavailableError` without WeasyPrint or Pango.
+
+    >>> import policykit
+    >>> from policykit.briefing import build
+    >>> data = policykit.load()
+    >>> render_pdf(data, build(data, ["FR"], "maskpark", "2026-11-21"))[:5]  # doctest: +SKIP
+    b'%PDF-'
+    """
+    try:
+        import weasyprint  # type: ignore[import-untyped]  # WeasyPrint ships no type information
+    except ImportError:
+        raise PdfUnavailableError(PDF_NEEDS) from None
+    except OSError as error:  # WeasyPrint is installed but cannot load Pango
+        raise PdfUnavailableError(f"{PDF_NEEDS}; {error}") from None
+
+    class NothingFetched(weasyprint.urls.URLFetcher):  # type: ignore[misc]
+        """A briefing is one self-contained document: nothing is fetched (no network at run time, and a URL in
+        the data or in an organisation's template cannot make the renderer read a file). WeasyPrint warns of what
+        it could not load and goes on."""
+
+        def fetch(self, url: str, headers: object = None) -> object:
+            raise ValueError(f"a PDF briefing fetches nothing: {url!r} is not loaded")
+
+    text = render_briefing(dataset, briefing, "html", shown, template_dir)
+    document = weasyprint.HTML(string=text, url_fetcher=NothingFetched())
+    return cast(bytes, document.write_pdf())

@@ -8,6 +8,8 @@ Charts draw what `policykit.briefing` computed (`StepSeries`, `CaseBar`); they d
 from __future__ import annotations
 
 import io
+import re
+import textwrap
 from typing import TYPE_CHECKING, Any, cast
 
 from policykit._gettext import translator
@@ -38,10 +40,20 @@ def _rc(lang: str) -> dict[str, Any]:
     return _RC if fallback is None else {**_RC, "font.family": ["DejaVu Sans", fallback]}
 
 
-def _svg(figure: Figure) -> str:
+_IDS = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+_ANCHOR = re.compile(r'(style="[^"]*text-anchor: (start|middle|end)[^"]*")')
+
+
+def _svg(figure: Figure, prefix: str) -> str:
+    """The figure as SVG text, every element id prefixed: two charts inline in one HTML page must not share ids
+    (matplotlib numbers them the same way in every figure, and a clip path would be taken from the other chart)."""
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    ids = set(re.findall(r'\bid="([^"]+)"', text))
+    text = _IDS.sub(lambda found: f"{found[1]}{prefix}-{found[2]}" if found[2] in ids else found[0], text)
+    # The alignment as an attribute too: WeasyPrint (PDF) reads `text-anchor` only there, not in `style`.
+    return _ANCHOR.sub(r'text-anchor="\2" \1', text)
 
 
 def _figure() -> Figure:
@@ -100,7 +112,7 @@ def penalty_steps_svg(briefing: Briefing) -> str:
         axes.set_title(_("Maximum penalty for the case over time"))
         axes.legend(loc="upper left", frameon=False)
         figure.tight_layout()
-        return _svg(figure)
+        return _svg(figure, "over-time")
 
 
 def case_bars_svg(briefing: Briefing) -> str:
@@ -118,7 +130,8 @@ def case_bars_svg(briefing: Briefing) -> str:
         axes.bar(codes, heights, color=colours, width=0.6)
         for index, bar in enumerate(briefing.bars):
             axes.annotate(
-                bar.label,
+                # Wrapped: a long label ("administrative detention up to 5 days / ...") would spill past the axis.
+                "\n".join(textwrap.wrap(bar.label, 26)),
                 (index, heights[index]),
                 xytext=(0, 3),
                 textcoords="offset points",
@@ -129,4 +142,4 @@ def case_bars_svg(briefing: Briefing) -> str:
         axes.set_ylabel(_("Maximum imprisonment (months)"))
         axes.set_title(_("The case's maximum penalty on {date}").format(date=_day(briefing.on, briefing.lang)))
         figure.tight_layout()
-        return _svg(figure)
+        return _svg(figure, "maxima")

@@ -244,7 +244,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_options(assessing)
 
     briefing = commands.add_parser(
-        "brief", help="a cited briefing on a case (findings, table, charts, timeline, references) as Markdown or HTML"
+        "brief",
+        help="a cited briefing on a case (findings, table, charts, timeline, references) as Markdown, HTML or PDF",
     )
     briefing.add_argument("--jurisdiction", action="append", metavar="J", help="a jurisdiction (repeatable)")
     briefing.add_argument(
@@ -259,11 +260,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     briefing.add_argument("--as-of", type=_date, metavar="DATE", help="date as YYYY-MM-DD (default: today)")
     briefing.add_argument("--lang", choices=BRIEFING_LANGUAGES, default="en", help="language of the briefing")
-    briefing.add_argument("--format", choices=("md", "html"), default="md", help="Markdown or one HTML file")
+    briefing.add_argument(
+        "--format",
+        choices=("md", "html", "pdf"),
+        default="md",
+        help="Markdown, one HTML file, or PDF (A4; needs the pdf extra and --output)",
+    )
     briefing.add_argument(
         "--output",
         metavar="FILE",
         help="write to FILE (Markdown: the charts are written beside it as SVG files) instead of standard output",
+    )
+    briefing.add_argument(
+        "--standard",
+        metavar="ID",
+        help="add a section measuring the jurisdictions against a standard (see `policykit assess`), e.g. eu-2024-1385",
     )
     briefing.add_argument("--template", metavar="DIR", help="a folder of templates (briefing.md.j2, briefing.html.j2)")
     _add_data_options(briefing)
@@ -287,16 +298,18 @@ def _load(args: argparse.Namespace) -> Dataset:
     return load(args.data, merge=args.merge) if args.data else load()
 
 
-def _write(text: str, output: str | None, stdout: TextIO) -> None:
-    """Write `text` to `output`, or to `stdout` when there is none.
+def _write(text: str | bytes, output: str | None, stdout: TextIO) -> None:
+    """Write `text` to `output`, or to `stdout` when there is none (bytes, a PDF, only to a file).
 
     A file is written whole or not at all: to a temporary file in the same folder, then renamed over `output`,
     so a failure (a full disk, an interrupt) never leaves a truncated file where a good one was. A FIFO or
     device (`/dev/stdout`) is written to directly. Any failure raises `_OutputError` (exit status 1).
     Control characters are written out (`\\u001b`) whatever the format: the text may end up on a terminal.
     """
-    text = neutralise(text)
+    if isinstance(text, str):
+        text = neutralise(text)
     if output is None or output == "-":
+        assert isinstance(text, str)  # bytes go to a file (the caller checks that there is one)
         stdout.write(text)
         return
     import tempfile  # only for --output: it imports random, shutil and more
@@ -304,13 +317,14 @@ def _write(text: str, output: str | None, stdout: TextIO) -> None:
     temporary: str | None = None
     try:
         target = Path(output).resolve()
+        binary = isinstance(text, bytes)
         if target.exists() and not target.is_file():
-            with target.open("w", encoding="utf-8") as handle:
+            with target.open("wb" if binary else "w", encoding=None if binary else "utf-8") as handle:
                 handle.write(text)
             return
         mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
         descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        with os.fdopen(descriptor, "wb" if binary else "w", encoding=None if binary else "utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -603,12 +617,19 @@ def _run_brief(args: argparse.Namespace, stdout: TextIO) -> int:
     if missing:
         raise _UsageError(f"briefings need {' and '.join(missing)}: pip install 'policykit[brief]'")
     from policykit.briefing import build
-    from policykit.briefing_output import charts, render_briefing
+    from policykit.briefing_output import PDF_NEEDS, PdfUnavailableError, charts, render_briefing, render_pdf
     from policykit.cases import make_case
 
+    pdf = args.format == "pdf"
+    output = args.output if args.output not in (None, "-") else None
+    if pdf and output is None:
+        raise _UsageError("--format pdf writes a file: give it with --output FILE")
+    if pdf and find_spec("weasyprint") is None:
+        raise _UsageError(PDF_NEEDS)
     dataset = _load(args)
-    if args.template is not None and not Path(args.template, f"briefing.{args.format}.j2").is_file():
-        raise _UsageError(f"--template {args.template!r}: no briefing.{args.format}.j2 in that folder")
+    template = "html" if pdf else args.format  # a PDF is the HTML briefing laid out for print
+    if args.template is not None and not Path(args.template, f"briefing.{template}.j2").is_file():
+        raise _UsageError(f"--template {args.template!r}: no briefing.{template}.j2 in that folder")
     if args.case in dataset.cases:
         if args.fact:
             raise _UsageError("--fact adds to a conduct's plain case: give a conduct id with --case, not a named case")
@@ -617,15 +638,22 @@ def _run_brief(args: argparse.Namespace, stdout: TextIO) -> int:
         case = make_case(dataset, args.case, args.fact)
     else:
         raise UnknownIdError("case", args.case, [*dataset.cases, *dataset.conducts])
-    found = build(dataset, args.jurisdiction, case, args.as_of or dt.date.today(), args.lang)  # type: ignore[arg-type]
-    output = args.output if args.output not in (None, "-") else None
+    on = args.as_of or dt.date.today()
+    found = build(dataset, args.jurisdiction, case, on, args.lang, standard=args.standard)  # type: ignore[arg-type]
     shown: tuple[Any, ...] = ()
-    if args.format == "html" or output is not None:
+    if args.format != "md" or output is not None:
         stem = Path(output).stem if output is not None else "briefing"
         shown = charts(found, stem)
     if args.format == "md" and output is not None:
         for chart in shown:
             _write(chart.svg, str(Path(output).parent / chart.file), stdout)
+    if pdf:
+        try:
+            document = render_pdf(dataset, found, shown, args.template)
+        except PdfUnavailableError as error:
+            raise _UsageError(str(error)) from None
+        _write(document, output, stdout)
+        return 0
     _write(render_briefing(dataset, found, args.format, shown, args.template), args.output, stdout)
     return 0
 

@@ -141,6 +141,41 @@ def test_every_reference_number_resolves_and_is_used(bundled: policykit.Dataset,
     assert [int(n) for n in re.findall(r"^\[(\d+)\] ", references, re.M)] == numbers
 
 
+def test_each_cited_version_cites_its_first_official_text(
+    bundled: policykit.Dataset, bundled_briefing: Briefing
+) -> None:
+    """The reference rule: one source per provision version, its first official text (else official translation,
+    else secondary); the data's other sources are left to the export the briefing names."""
+    from policykit.briefing import cited_sources
+    from policykit.model import SourceKind
+
+    cited = {reference.source for reference in bundled_briefing.references if reference.source is not None}
+    for version in {version for finding in bundled_briefing.findings for version in finding.rests_on}:
+        chosen = cited_sources(version.sources)
+        assert len(chosen) == 1
+        assert chosen[0] in cited
+        kinds = [source.kind for source in version.sources]
+        if SourceKind.OFFICIAL_TEXT in kinds:
+            assert chosen[0] == version.sources[kinds.index(SourceKind.OFFICIAL_TEXT)]
+    assert len(bundled_briefing.references) < sum(
+        len(version.sources) for provision in bundled.provisions.values() for version in provision.versions
+    )
+    assert bundled_briefing.sources_command.startswith("policykit export records --jurisdiction ")
+
+
+def test_the_sources_command_lists_a_source_the_briefing_leaves_out(
+    bundled: policykit.Dataset, french_briefing: Briefing, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cited = {reference.source.url for reference in french_briefing.references if reference.source is not None}
+    left_out = {
+        source.url for finding in french_briefing.findings for version in finding.rests_on for source in version.sources
+    } - cited
+    assert left_out  # the rule leaves sources out, and the command finds them
+    assert main(french_briefing.sources_command.split()[1:]) == 0
+    exported = capsys.readouterr().out
+    assert all(url in exported for url in left_out)
+
+
 def test_official_texts_are_numbered_first(bundled_briefing: Briefing) -> None:
     ranks = [0 if ref.source is not None and ref.source.is_official else 1 for ref in bundled_briefing.references]
     assert ranks == sorted(ranks)
@@ -429,26 +464,292 @@ def test_docstring_examples() -> None:
             assert result.failed == 0, module.__name__
 
 
-_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# -- in a real browser ----------------------------------------------------------------------------------------
+
+#: The briefing the issue asks for: China, Korea and France on the MaskPark case, in French.
+FRENCH = ("CN", "KR", "FR")
+FRENCH_ON = dt.date(2026, 11, 30)
+_INTERNAL_LINKS = """
+[...document.querySelectorAll('a[href^="#"]')]
+    .map(a => a.getAttribute('href'))
+    .filter(href => !document.getElementById(decodeURIComponent(href.slice(1))))
+"""
 
 
-def test_html_opens_in_headless_chromium(minimal: policykit.Dataset, tmp_path: Path) -> None:
+def _page_count(pdf: bytes) -> int:
+    """Pages of a PDF, by pdfinfo (poppler-utils) when installed, else by counting its page objects."""
     import shutil
 
-    browser = next((found for name in _BROWSERS if (found := shutil.which(name))), None)
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is not None:
+        result = subprocess.run([pdfinfo, "-"], input=pdf, capture_output=True, check=True)
+        return int(re.search(rb"^Pages:\s+(\d+)", result.stdout, re.M)[1])  # type: ignore[index]
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@pytest.fixture(scope="module")
+def french_briefing(bundled: policykit.Dataset) -> Briefing:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        return build(bundled, FRENCH, "maskpark", FRENCH_ON, "fr")
+
+
+def test_html_in_headless_chromium(bundled: policykit.Dataset, french_briefing: Briefing, tmp_path: Path) -> None:
+    """The French briefing opens with no console error, every internal link has its target, and Chromium prints it
+    on at most four A4 pages."""
+    from tests.browser import BROWSERS, Chromium, find_browser
+
+    browser = find_browser()
     if browser is None:
-        pytest.skip(f"no headless Chromium on PATH (looked for {', '.join(_BROWSERS)}): the HTML was not opened")
-    briefing = _minimal_briefing(minimal, "fr")
-    page = tmp_path / "briefing.html"
-    page.write_text(render_briefing(minimal, briefing, "html", charts(briefing)), encoding="utf-8")
-    result = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
+        pytest.skip(
+            f"no headless Chromium on PATH (looked for {', '.join(BROWSERS)}; Debian: apt-get install chromium, "
+            "which .ci/run does): the HTML briefing was not opened in a browser"
+        )
+    page_file = tmp_path / "briefing.html"
+    page_file.write_text(render_briefing(bundled, french_briefing, "html", charts(french_briefing)), encoding="utf-8")
+    with Chromium(browser) as chromium:
+        page = chromium.open(page_file.as_uri())
+        assert page.console_errors == []
+        assert chromium.evaluate(page, "document.documentElement.lang") == "fr"
+        assert chromium.evaluate(page, "document.querySelectorAll('svg').length") == 2
+        assert chromium.evaluate(page, "document.querySelectorAll('a[href^=\"#ref-\"]').length") > 0
+        assert chromium.evaluate(page, _INTERNAL_LINKS) == []
+        printed = chromium.print_a4(page)
+    assert printed.startswith(b"%PDF-")
+    assert 1 <= _page_count(printed) <= 4
+
+
+# -- PDF ----------------------------------------------------------------------------------------------------
+
+
+def _pdf_or_skip(dataset: policykit.Dataset, briefing: Briefing) -> bytes:
+    from policykit.briefing_output import PdfUnavailableError, render_pdf
+
+    try:
+        return render_pdf(dataset, briefing, charts(briefing))
+    except PdfUnavailableError as error:
+        pytest.skip(f"the PDF was not made: {error}")
+
+
+def _pdftotext(pdf: bytes, *options: str) -> str:
+    import shutil
+
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("no pdftotext on PATH (Debian: apt-get install poppler-utils, which .ci/run does)")
+    result = subprocess.run([pdftotext, *options, "-", "-"], input=pdf, capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def french_pdf(bundled: policykit.Dataset, french_briefing: Briefing) -> bytes:
+    return _pdf_or_skip(bundled, french_briefing)
+
+
+def test_french_pdf_is_two_to_four_a4_pages_with_every_script(french_briefing: Briefing, french_pdf: bytes) -> None:
+    pdf = french_pdf
+    assert pdf.startswith(b"%PDF-")
+    assert 2 <= _page_count(pdf) <= 4
+    text = _pdftotext(pdf)
+    for heading in ("Principaux constats", "Comparaison", "Graphiques", "Chronologie", "Références"):
+        assert heading in text
+    # The reference titles in Chinese and Korean are laid out as text (fonts found), not dropped or boxed.
+    titles = [ref.source.title for ref in french_briefing.references if ref.source is not None]
+    for language in ("zh", "ko"):
+        title = next(
+            ref.source.title
+            for ref in french_briefing.references
+            if ref.source is not None and ref.source.language == language
+        )
+        assert title[:6] in text.replace("\n", ""), (language, title)
+    assert titles
+    # Charts are vector: their labels are text in the PDF, not pixels.
+    assert "Peine maximale encourue pour le cas" in text
+    # A4 portrait, every page.
+    import shutil
+
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is not None:
+        info = subprocess.run([pdfinfo, "-f", "1", "-l", "4", "-"], input=pdf, capture_output=True, check=True)
+        sizes = re.findall(rb"size:\s+([\d.]+) x ([\d.]+) pts", info.stdout)
+        assert sizes
+        assert all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in sizes)
+
+
+def test_every_reference_number_in_the_pdf_resolves(french_briefing: Briefing, french_pdf: bytes) -> None:
+    pdf = french_pdf
+    text = _pdftotext(pdf, "-raw").replace("\f", "\n")  # a form feed starts each page
+    body, _, references = text.rpartition("Références")
+    cited = {int(number) for found in MARKS.findall(body.replace("\n", " ")) for number in found.split(", ")}
+    listed = {int(number) for number in re.findall(r"^\[(\d+)\] ", references, re.M)}
+    numbers = {reference.number for reference in french_briefing.references}
+    assert cited
+    assert cited <= numbers
+    assert listed == numbers
+
+
+def test_cli_writes_a_pdf(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint", reason="the pdf extra (WeasyPrint) is not installed")
+    output = tmp_path / "note.pdf"
+    status = main([*BRIEF_MINIMAL, "--lang", "fr", "--format", "pdf", "--output", str(output)])
+    assert status == 0
+    assert output.read_bytes().startswith(b"%PDF-")
+    assert not list(tmp_path.glob("*.svg"))  # the charts are inside the PDF
+
+
+def test_cli_pdf_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*BRIEF_MINIMAL, "--format", "pdf"])
+    assert exit_info.value.code == 2
+    assert "--format pdf writes a file: give it with --output FILE" in capsys.readouterr().err
+
+
+def test_cli_pdf_without_the_extra_names_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "weasyprint" else real(name))
+    with pytest.raises(SystemExit) as exit_info:
+        main([*BRIEF_MINIMAL, "--format", "pdf", "--output", str(tmp_path / "note.pdf")])
+    assert exit_info.value.code == 2
+    error = capsys.readouterr().err
+    assert "pip install 'policykit[pdf]'" in error
+    assert "libpango-1.0-0" in error
+    assert not (tmp_path / "note.pdf").exists()
+
+
+def test_cli_pdf_without_pango_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """WeasyPrint installed, but the system has no Pango: WeasyPrint's import raises OSError."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without_pango(name: str, *args: object, **kwargs: object) -> object:
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    pytest.importorskip("weasyprint", reason="the pdf extra (WeasyPrint) is not installed")
+    monkeypatch.setattr(builtins, "__import__", without_pango)
+    with pytest.raises(SystemExit) as exit_info:
+        main([*BRIEF_MINIMAL, "--format", "pdf", "--output", str(tmp_path / "note.pdf")])
+    assert exit_info.value.code == 2
+    assert "cannot load library 'libpango-1.0-0'" in capsys.readouterr().err
+
+
+# -- a standard ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def standard_briefing(bundled: policykit.Dataset) -> Briefing:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        return build(bundled, FRENCH, "maskpark", FRENCH_ON, "fr", standard="eu-2024-1385")
+
+
+def test_standard_section_is_the_assessment(bundled: policykit.Dataset, standard_briefing: Briefing) -> None:
+    from policykit.assessing import assess
+    from policykit.standard_reports import requirement_label
+
+    section = standard_briefing.assessment
+    assert section is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        expected = assess(bundled, "eu-2024-1385", FRENCH, FRENCH_ON)
+    assert section.table == expected
+    assert section.headers[1:] == tuple(dict(standard_briefing.jurisdiction_names)[code] for code in FRENCH)
+    verdicts = {"meets": "Satisfait", "falls_short": "Insuffisant", "partly": "En partie", "unknown": "Inconnu"}
+    for row, assessed in zip(section.rows, expected.rows, strict=True):
+        assert row.label.startswith(requirement_label(assessed.requirement, "fr").split(" ")[0])
+        for cell, assessment in zip(row.cells, assessed.cells, strict=True):
+            assert cell.text.startswith(verdicts[assessment.verdict.value])
+    assert any("CN, KR" in note for note in section.notes)  # measured as if the directive applied
+
+
+def test_standard_section_references_resolve(bundled: policykit.Dataset, standard_briefing: Briefing) -> None:
+    text = render_briefing(bundled, standard_briefing, "md")
+    assert "## Mesure à l'aune d'une norme" in text
+    body, _, references = text.partition("## Références")
+    cited = {int(number) for found in MARKS.findall(body) for number in found.split(", ")}
+    numbers = [reference.number for reference in standard_briefing.references]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert cited == set(numbers)
+    directive = standard_briefing.assessment.table.standard.requirements[0].sources[0]  # type: ignore[union-attr]
+    assert directive.url in references
+    html_text = render_briefing(bundled, standard_briefing, "html")
+    assert set(re.findall(r'href="#(ref-\d+)"', html_text)) == {f"ref-{number}" for number in numbers}
+
+
+def test_cli_standard_section(capsys: pytest.CaptureFixture[str]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        arguments = ["brief", "--jurisdiction", "FR", "--case", "maskpark", "--as-of", "2026-11-30"]
+        status = main([*arguments, "--standard", "eu-2024-1385"])
+    assert status == 0
+    assert "## Measured against a standard" in capsys.readouterr().out
+
+
+def test_cli_unknown_standard_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*BRIEF_MINIMAL, "--standard", "nope"])
+    assert exit_info.value.code == 2
+    assert "nope" in capsys.readouterr().err
+
+
+def test_the_example_builds_the_readme_briefing(tmp_path: Path) -> None:
+    """examples/briefing_maskpark.py and README's command make the same briefing (compared as HTML: the PDF is
+    laid out from it)."""
+    example = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "briefing_maskpark.py")],
         capture_output=True,
         text=True,
-        timeout=120,
-        check=False,
+        check=True,
+        cwd=tmp_path,
     )
-    assert result.returncode == 0, result.stderr
-    assert "Principaux constats" in result.stdout
-    assert 'id="ref-1"' in result.stdout
-    assert result.stdout.count("<svg") == 2
+    folder = Path(re.search(r"written to (\S+)", example.stdout)[1])  # type: ignore[index]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", policykit.StaleDataWarning)
+        arguments = ["brief", "--jurisdiction", "CN", "--jurisdiction", "KR", "--jurisdiction", "FR"]
+        arguments += ["--case", "maskpark", "--as-of", "2026-11-30", "--lang", "fr"]
+        assert main([*arguments, "--format", "html", "--output", str(tmp_path / "note.html")]) == 0
+    assert (folder / "note.html").read_text(encoding="utf-8") == (tmp_path / "note.html").read_text(encoding="utf-8")
+
+
+def test_pdf_fetches_nothing(minimal: policykit.Dataset, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """An organisation's template that points at a local file or the network: the PDF is made without them."""
+    from policykit.briefing_output import PdfUnavailableError, render_pdf
+
+    secret = tmp_path / "secret.css"
+    secret.write_text("body { color: red }", encoding="utf-8")
+    (tmp_path / "briefing.html.j2").write_text(
+        f'<html><head><link rel="stylesheet" href="{secret.as_uri()}"></head><body>'
+        '<img src="https://example.org/logo.png"><h1>{{ briefing.title }}</h1></body></html>',
+        encoding="utf-8",
+    )
+    try:
+        pdf = render_pdf(minimal, _minimal_briefing(minimal), template_dir=tmp_path)
+    except PdfUnavailableError as error:
+        pytest.skip(f"the PDF was not made: {error}")
+    assert "Briefing: Covert filming" in _pdftotext(pdf)
+    fetched = " ".join(record.getMessage() for record in caplog.records)
+    assert "secret.css" in fetched
+    assert "logo.png" in fetched
+
+
+def test_pdf_embeds_the_chinese_and_korean_noto_fonts(french_pdf: bytes) -> None:
+    """Chinese titles in Noto Sans CJK SC, Korean ones in Noto Sans CJK KR (their `lang` picks the font)."""
+    import shutil
+
+    fc_list, pdffonts = shutil.which("fc-list"), shutil.which("pdffonts")
+    if fc_list is None or pdffonts is None:
+        pytest.skip("no fc-list or pdffonts on PATH (fontconfig, poppler-utils): the PDF's fonts were not checked")
+    installed = subprocess.run([fc_list, ":family=Noto Sans CJK KR"], capture_output=True, text=True, check=False)
+    if not installed.stdout.strip():
+        pytest.skip("the Noto CJK fonts are not installed (Debian: apt-get install fonts-noto-cjk, which .ci/run does)")
+    fonts = subprocess.run([pdffonts, "-"], input=french_pdf, capture_output=True, check=True).stdout.decode()
+    assert "Noto-Sans-CJK-SC" in fonts
+    assert "Noto-Sans-CJK-KR" in fonts
