@@ -262,7 +262,7 @@ PLAIN = [
     E("DE", "covert_filming", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
       why="201a(1) no. 1 (dwelling or protected room) and 184k(1) no. 1: 2 y or day fine each; the tie goes to 201a"),
     E("DE", "distribution_covert", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
-      why="201a(1) no. 4 (images made under no. 1) and 184k(1) no. 2: 2 y or day fine; 201a(2) needs reputation damage"),
+      why="201a(1) no. 4 (images made under no. 1), 184k(1) no. 2: 2 y or day fine; 201a(2) needs reputation damage"),
     E("DE", "distribution_consensual", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
       why="201a(1) no. 5 (authorised images of the no. 1 kind) and 184k(1) no. 3: 2 y or day fine; KUG 33 1 y"),
     E("DE", "distribution_for_profit", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
