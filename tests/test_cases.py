@@ -255,17 +255,18 @@ PLAIN = [
     E("KR", "group_administration", (), "general_offence", "kr/criminal-act/art_114", 84, 50_000_000,
       why="Criminal Act art. 114 (criminal group), punished as the aimed offence, SCA 14(2)"),
     # -- Germany: StGB, KUG, TTDSG, read in the gesetze-im-internet consolidations of 2012/2013 and 2021
-    #    (bundestag/gesetze mirror) and the 2023 XML (QuantLaw archive); the 2024 § 184b figures in the amending text
-    #    quoted by law offices.
+    #    (bundestag/gesetze mirror), the official XML of 2020-08-31 (nfelger/gesetze-aus-dem-internet copy, for
+    #    2015-2020), the 2023 XML (QuantLaw archive) and the April 2026 XML (krambox archive); re-checked by a second
+    #    reader on 2026-11-30.
     #    Day fines (5-360 units of 1-30,000 EUR, § 40) have no fixed maximum amount, so `fine` is None.
     E("DE", "covert_filming", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
       why="201a(1) no. 1 (dwelling or protected room) and 184k(1) no. 1: 2 y or day fine each; the tie goes to 201a"),
-    E("DE", "distribution_covert", (), "specific_offence", "de/stgb/art_201a__para_2", 24,
-      why="201a(1) no. 4, 201a(2), 184k(1) no. 2: all 2 y or day fine; KUG 33 (1 y) below"),
-    E("DE", "distribution_consensual", (), "specific_offence", "de/stgb/art_201a__para_2", 24,
-      why="201a(1) no. 5, 201a(2), 184k(1) no. 3: 2 y or day fine"),
-    E("DE", "distribution_for_profit", (), "specific_offence", "de/stgb/art_201a__para_2", 24,
-      why="no profit aggravation for adults' images; 201a(3) (payment) concerns under-18s only"),
+    E("DE", "distribution_covert", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
+      why="201a(1) no. 4 (images made under no. 1), 184k(1) no. 2: 2 y or day fine; 201a(2) needs reputation damage"),
+    E("DE", "distribution_consensual", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
+      why="201a(1) no. 5 (authorised images of the no. 1 kind) and 184k(1) no. 3: 2 y or day fine; KUG 33 1 y"),
+    E("DE", "distribution_for_profit", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
+      why="selling is making accessible (201a(1) nos. 4-5); no profit aggravation; 201a(3) is for under-18s"),
     E("DE", "possession_viewing", (), "not_covered",
       why="only child and youth pornography possession (184b(3), 184c(3))"),
     E("DE", "threat_to_distribute", (), "general_offence", "de/stgb/art_241__para_1", 12,
@@ -440,6 +441,12 @@ AGGRAVATED = [
     E("DE", "group_administration", ("minor_under_14",), "specific_offence", "de/stgb/art_127__para_1", 120,
       on=D(2022, 6, 1), why="127(4) while 184b(1) distribution was a felony (2021-07-01 to 2024-06-27): 1 to 10 y"),
     E("DE", "victim_doxxing", (), "unknown", on=D(2020, 6, 1)),
+    E("DE", "distribution_covert", ("reputation_damage",), "specific_offence", "de/stgb/art_201a__para_2", 24,
+      why="201a(2): images apt to damage the victim's reputation considerably, wherever taken; same 2 y as 201a(1)"),
+    E("DE", "distribution_consensual", (), "specific_offence", "de/stgb/art_201a__para_1", 24, on=D(2018, 6, 1),
+      why="201a(1) no. 4 in the 2015-2020 text (official XML of 2020-08-31): 2 y or day fine"),
+    E("DE", "distribution_for_profit", ("minor_victim",), "specific_offence", "de/stgb/art_184c__para_1", 36,
+      on=D(2018, 6, 1), why="184c(1) 2015-2020: 3 y or day fine; 201a(3) (nude images for payment) 2 y"),
 ]
 
 HISTORY = [
