@@ -181,11 +181,12 @@ PLAIN = [
     E("AU", "group_administration", (), "unknown"),
     # -- England and Wales (GB-EAW): SOA 2003 ss. 66B, 66E, 67, 67A; CJCA 2015 s. 33; PCA 1978; CJA 1988 s. 160;
     # Theft Act 1968 s. 21; CA 2003 s. 127; OSA 2023. Read on legislation.gov.uk (s. 66B to (7), OSA Sch. 13,
-    # SIs 2022/500, 2023/298 via copy, 2024/1067 via BAILII), the Legalize copy of the VOA 2019, and chambers'
-    # and firms' notes.
+    # SIs 2022/500, 2023/298 via copy, 2024/1067 via BAILII, JRCA 2022 s. 13), the Legalize copy of the VOA 2019,
+    # copies of the OSA ss. 10 and 20A pages (2026), Sentencing Council and CPS pages, chambers' and firms' notes.
+    # Re-checked independently (review of 2026-11-30); the CPA 2026 intimate image offences were not readable.
     E("GB-EAW", "covert_filming", (), "unknown",
       why="s. 67 and s. 67A need a purpose (coded as conditions); the Crime and Policing Act 2026 taking offence"
-          " is not read"),
+          " (in force 2026-06-29) was not read"),
     E("GB-EAW", "distribution_covert", (), "specific_offence", "gb-eaw/soa-2003/s_66b__para_1", 6,
       why="s. 66B(1) (from 2024-01-31): summary only, 6 months or an unlimited fine; no purpose needed"),
     E("GB-EAW", "distribution_consensual", (), "specific_offence", "gb-eaw/soa-2003/s_66b__para_1", 6),
@@ -467,6 +468,12 @@ HISTORY = [
     E("GB-EAW", "threat_to_distribute", ("intent_to_cause_distress",), "specific_offence", "gb-eaw/cjca-2015/s_33", 24,
       on=D(2022, 1, 1), why="threats added to s. 33 by the Domestic Abuse Act 2021 from 2021-06-29"),
     E("GB-EAW", "deepfake_creation", (), "not_covered", on=D(2025, 1, 1)),
+    # England and Wales: filming without a proven purpose before the Crime and Policing Act 2026, and filming to
+    # distress before s. 67A (12 April 2019): s. 67 needs the purpose of sexual gratification.
+    E("GB-EAW", "covert_filming", (), "not_covered", on=D(2025, 1, 1)),
+    E("GB-EAW", "covert_filming", ("intent_to_cause_distress",), "not_covered", on=D(2018, 1, 1)),
+    E("GB-EAW", "covert_filming", ("sexual_gratification_purpose",), "specific_offence", "gb-eaw/soa-2003/s_67", 24,
+      on=D(2018, 1, 1), why="s. 67 (voyeurism): 2 years on indictment"),
     # China: the PSAPL revision raised the fine for covert filming from 500 to 1,000 yuan on 2026-01-01.
     E("CN", "covert_filming", (), "administrative_sanction", "cn/psapl-2005/art_42__item_6", None, 500, 5,
       on=D(2025, 12, 31)),
