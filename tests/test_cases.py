@@ -230,11 +230,13 @@ PLAIN = [
       why="r. 3(2)(b): removal on complaint (2 hours from 2026-02-20); sanction is loss of the s. 79 exemption"),
     E("IN", "group_administration", (), "unknown"),
     # -- Canada, federal Criminal Code only (Justice Laws consolidation current to 2026-06-14 via the XYOca markdown ---
-    # -- conversion of justicecanada/laws-lois-xml; amending Acts as enacted and the Table of Public Statutes there) ---
+    # -- conversion of justicecanada/laws-lois-xml; amending Acts as enacted and the Table of Public Statutes there; ---
+    # -- re-checked independently 2026-11-30 against S.C. 2005 c. 32, 2008 c. 6 and c. 18, 2009 c. 22, 2012 c. 1, ------
+    # -- 2014 c. 31, 2015 c. 23, 2018 c. 29, 2019 c. 25, 2022 c. 15, 2024 c. 23 and the TOPS entry for C-46) ----------
     E("CA", "covert_filming", (), "specific_offence", "ca/criminal-code/s_162__subsec_1", 60,
       why="s. 162(5)(a): 5 years on indictment (summary: 2 years less a day and/or 5,000 dollars, s. 787(1))"),
     E("CA", "distribution_covert", (), "specific_offence", "ca/criminal-code/s_162__subsec_4", 60,
-      why="s. 162(4) and s. 162.1 both carry 5 years on indictment; listed, not summed"),
+      why="s. 162(4) (recording known to be voyeuristic) and s. 162.1 both apply, 5 years each; 162(4) named"),
     E("CA", "distribution_consensual", (), "specific_offence", "ca/criminal-code/s_162-1", 60),
     E("CA", "distribution_for_profit", (), "specific_offence", "ca/criminal-code/s_162__subsec_4", 60,
       why="s. 162(4) (sells) and s. 162.1 (sells), 5 years each"),
@@ -377,6 +379,14 @@ AGGRAVATED = [
     E("CA", "distribution_consensual", (), "not_covered", on=D(2014, 1, 1), why="s. 162.1 in force 2015-03-09"),
     E("CA", "possession_viewing", ("minor_victim",), "specific_offence", "ca/criminal-code/s_163-1__subsec_4", 60,
       on=D(2013, 1, 1), why="5 years on indictment until the 2015 Act raised it to 10"),
+    E("CA", "distribution_covert", (), "specific_offence", "ca/criminal-code/s_162__subsec_4", 60, on=D(2014, 1, 1),
+      why="before s. 162.1 (2015-03-09) only s. 162(4) reached sharing covert recordings of adults"),
+    E("CA", "distribution_covert", ("minor_victim",), "specific_offence", "ca/criminal-code/s_163-1__subsec_3", 120,
+      on=D(2013, 1, 1), why="S.C. 2012 c. 1 s. 17: 10 years on indictment (summary 2 years less a day) to 2015-07-16"),
+    E("CA", "covert_filming", ("minor_victim",), "specific_offence", "ca/criminal-code/s_163-1__subsec_2", 120,
+      on=D(2011, 1, 1), why="S.C. 2005 c. 32 s. 7(2): 10 years, minimum 1 year, on indictment"),
+    E("CA", "coercion_with_images", (), "general_offence", "ca/criminal-code/s_346", None, on=D(2011, 1, 1),
+      why="extortion reaches a demand for sexual acts or images (R. v. Davis, [1999] 3 S.C.R. 759)"),
     E("KR", "deepfake_creation", (), "not_covered", on=D(2022, 1, 1),
       why="SCA 14-2(1) needed a purpose of distribution until Act No. 20459 (2024-10-16)"),
     E("CN", "victim_doxxing", (), "general_offence", "cn/criminal-law/art_253-1", 36,
