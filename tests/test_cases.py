@@ -207,9 +207,10 @@ PLAIN = [
     E("GB-EAW", "platform_duty", (), "administrative_sanction", "gb-eaw/osa-2023/s_10", None, 18_000_000,
       why="OSA 2023 Sch. 13 para. 4: 18 million pounds or 10% of qualifying worldwide revenue if greater"),
     E("GB-EAW", "group_administration", (), "unknown"),
-    # -- India, central law (IPC / BNS, IT Act, POCSO Act, IT Rules 2021): BNS in a Gazette extraction, IPC s. 292 in the
-    #    India Code copy on Indian Kanoon, IPC s. 354C in the CLA 2013 as enacted (AdvocateKhoj), IT Act s. 66E in the
-    #    2009 Gazette (Sooperkanoon OCR); IT Act ss. 67-67B, POCSO, IPC ss. 384, 506 in legal-publisher copies only
+    # -- India, central law (IPC / BNS, IT Act, POCSO Act, IT Rules 2021): BNS in a Gazette extraction, IPC s. 292
+    #    in the India Code copy on Indian Kanoon, IPC s. 354C in the CLA 2013 as enacted (AdvocateKhoj), IT Act
+    #    s. 66E in the 2009 Gazette (Sooperkanoon OCR); IT Act ss. 67-67B, POCSO, IPC ss. 384, 506 in legal-publisher
+    #    copies only
     E("IN", "covert_filming", (), "specific_offence", "in/it-act/s_66e", 36, 200_000,
       why="IT Act s. 66E: capturing the image of a private area without consent, 3 years or 2 lakh rupees or both"),
     E("IN", "distribution_covert", (), "specific_offence", "in/it-act/s_66e", 36, 200_000,
