@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import sys
 import warnings
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ from policykit.model import Dataset, ThresholdMeasure
 from policykit.queries import check_jurisdiction, events_of, provisions_in_force
 from policykit.rendering import LANGUAGES, cite, describe_penalty, labels
 from policykit.reports import render_comparison, render_diff, render_timeline
-from policykit.tables import FORMATS, neutralise
+from policykit.tables import FORMATS, WRAPPING_FORMATS, neutralise
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -64,6 +65,35 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a real calendar date") from None
 
 
+def _width(text: str) -> int:
+    if not text.isdigit() or not 20 <= int(text) <= 10_000:
+        raise argparse.ArgumentTypeError(f"expected a width from 20 to 10000 columns, found {text!r}")
+    return int(text)
+
+
+def _layout(args: argparse.Namespace, stdout: TextIO) -> tuple[str, int | None]:
+    """The format and wrapping width a table command writes: on a terminal, a grid wrapped to its width unless
+    told otherwise; elsewhere (a pipe, a file) the format asked or GitHub Markdown, unwrapped unless `--width`."""
+    terminal = args.output in (None, "-") and _is_terminal(stdout)
+    fmt = args.format or ("grid" if terminal else "github")
+    if args.width is not None and fmt not in WRAPPING_FORMATS:
+        raise _UsageError(
+            f"--width wraps {' and '.join(WRAPPING_FORMATS)} tables; {fmt} cannot wrap its cells"
+            " (Markdown rows are one line each): add --format grid"
+        )
+    width = args.width
+    if width is None and terminal and fmt in WRAPPING_FORMATS:
+        width = shutil.get_terminal_size().columns
+    return fmt, width
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def _quantity(text: str) -> tuple[str, int]:
     measure, separator, amount = text.partition("=")
     measures = [known.value for known in ThresholdMeasure]
@@ -90,7 +120,17 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="github", help="output format (default: github)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: grid, wrapped to the terminal's width, on a terminal; github otherwise)",
+    )
+    parser.add_argument(
+        "--width",
+        type=_width,
+        metavar="N",
+        help="wrap a grid or simple table's cells to fit N columns (default on a terminal: its width)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels, money and dates")
     parser.add_argument(
         "--output", metavar="FILE", help="write to FILE instead of standard output ('-': standard output)"
@@ -504,7 +544,8 @@ def _run_compare(args: argparse.Namespace, stdout: TextIO) -> int:
         quantities=quantities,
         without=args.without,
     )
-    _write(render_comparison(dataset, table, args.format, args.lang, args.transpose), args.output, stdout)
+    fmt, width = _layout(args, stdout)
+    _write(render_comparison(dataset, table, fmt, args.lang, args.transpose, width), args.output, stdout)
     return 0
 
 
@@ -577,7 +618,8 @@ def _run_timeline(args: argparse.Namespace, stdout: TextIO) -> int:
         raise _UsageError(f"--to {args.end} is before --from {args.start}")
     changes = timeline(dataset, code, args.conduct, args.start, args.end)
     events = events_of(dataset, code) if args.events else []
-    _write(render_timeline(dataset, code, changes, args.format, args.lang, events), args.output, stdout)
+    fmt, width = _layout(args, stdout)
+    _write(render_timeline(dataset, code, changes, fmt, args.lang, events, width), args.output, stdout)
     return 0
 
 
@@ -586,7 +628,8 @@ def _run_diff(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.end < args.start:
         raise _UsageError(f"--to {args.end} is before --from {args.start}")
     found = diff(dataset, args.jurisdiction, args.start, args.end)
-    _write(render_diff(dataset, found, args.format, args.lang), args.output, stdout)
+    fmt, width = _layout(args, stdout)
+    _write(render_diff(dataset, found, fmt, args.lang, width), args.output, stdout)
     return 0
 
 
@@ -599,12 +642,13 @@ def _run_assess(args: argparse.Namespace, stdout: TextIO) -> int:
     dataset = _load(args)
     standard = load_standard(dataset, args.standard)
     on = args.as_of or dt.date.today()
+    fmt, width = _layout(args, stdout)
     if args.timeline:
         found = history(dataset, standard, args.jurisdiction, on)
-        _write(render_history(dataset, standard, found, on, args.format, args.lang), args.output, stdout)
+        _write(render_history(dataset, standard, found, on, fmt, args.lang, width), args.output, stdout)
         return 0
     table = assess(dataset, standard, args.jurisdiction, on)
-    _write(render_assessment(dataset, table, args.format, args.lang), args.output, stdout)
+    _write(render_assessment(dataset, table, fmt, args.lang, width), args.output, stdout)
     return 0
 
 

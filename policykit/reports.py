@@ -222,12 +222,18 @@ def comparison_table(
 
 
 def render_comparison(
-    dataset: Dataset, comparison: Comparison, fmt: str = "github", lang: str = "en", transpose: bool = False
+    dataset: Dataset,
+    comparison: Comparison,
+    fmt: str = "github",
+    lang: str = "en",
+    transpose: bool = False,
+    width: int | None = None,
 ) -> str:
     """The comparison in `fmt`: a table format (github, pipe, grid, simple, rst, html, latex), csv or tsv (cells
     without prose, then each row's date, case and source addresses: `DELIMITED_CONTEXT`, for programs) or json
     (every applicable provision, its penalty as numbers and its sources). Tables carry numbered sources, the case,
-    the dates, a dagger note for unverified figures and a legend of abbreviations.
+    the dates, a dagger note for unverified figures and a legend of abbreviations. A grid or simple table is
+    wrapped to `width` display columns when given (a terminal's width).
 
     >>> import policykit
     >>> data = policykit.load()
@@ -240,7 +246,7 @@ def render_comparison(
         return comparison_json(dataset, comparison, lang)
     if fmt in ("csv", "tsv"):
         return render(_delimited_comparison(dataset, comparison, lang, transpose), fmt)
-    return render(comparison_table(dataset, comparison, lang, transpose), fmt)
+    return render(comparison_table(dataset, comparison, lang, transpose), fmt, width)
 
 
 #: The columns a delimited comparison adds after its cells, so that a file read alone still says what it answers.
@@ -574,9 +580,11 @@ def render_timeline(
     fmt: str = "github",
     lang: str = "en",
     events: Sequence[Event] = (),
+    width: int | None = None,
 ) -> str:
     """The timeline in `fmt` (a table format, csv, tsv or json); with `events` (`events_of`), the incidents that
-    give context are placed among the changes (JSON: an `events` list beside `changes`).
+    give context are placed among the changes (JSON: an `events` list beside `changes`). A grid or simple table is
+    wrapped to `width` display columns when given.
 
     >>> import policykit
     >>> data = policykit.load()
@@ -589,7 +597,7 @@ def render_timeline(
         return changes_json(changes, {"jurisdiction": code}, records)
     delimited = fmt in ("csv", "tsv")  # for programs: no footnote marks, no notes (sources are in the JSON)
     table = timeline_table(dataset, changes, lang, events, footnoted=not delimited)
-    return render(Table(table.headers, table.rows) if delimited else table, fmt)
+    return render(Table(table.headers, table.rows) if delimited else table, fmt, width)
 
 
 def _event_json(event: Event) -> dict[str, Any]:
@@ -613,8 +621,9 @@ def _event_json(event: Event) -> dict[str, Any]:
     }
 
 
-def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "en") -> str:
-    """The changes of a `diff` in `fmt` (a table format, csv, tsv or json), with the two dates under the table.
+def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "en", width: int | None = None) -> str:
+    """The changes of a `diff` in `fmt` (a table format, csv, tsv or json), with the two dates under the table; a
+    grid or simple table wrapped to `width` display columns when given.
 
     >>> import json, policykit
     >>> data = policykit.load()
@@ -638,7 +647,7 @@ def render_diff(dataset: Dataset, diff: Diff, fmt: str = "github", lang: str = "
         notes = (*notes, words["no_changes"])
     notes = (*notes, *_before_coverage_notes(dataset, [diff.jurisdiction], diff.start, lang), *table.notes)
     table = Table(table.headers, table.rows, notes, table.footnotes)
-    return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
+    return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt, width)
 
 
 def show_json(

@@ -221,14 +221,17 @@ def assessment_table(dataset: Dataset, table: AssessmentTable, lang: str = "en",
     return Table(headers, tuple(rows), tuple(notes), footnotes.all())
 
 
-def render_assessment(dataset: Dataset, table: AssessmentTable, fmt: str = "github", lang: str = "en") -> str:
-    """The assessment in `fmt` (a table format, csv, tsv or json)."""
+def render_assessment(
+    dataset: Dataset, table: AssessmentTable, fmt: str = "github", lang: str = "en", width: int | None = None
+) -> str:
+    """The assessment in `fmt` (a table format, csv, tsv or json); a grid or simple table wrapped to `width`
+    display columns when given."""
     if fmt == "json":
         return assessment_json(dataset, table, lang)
     if fmt in ("csv", "tsv"):
         plain = assessment_table(dataset, table, lang, footnoted=False)
         return render(Table(plain.headers, plain.rows), fmt)
-    return render(assessment_table(dataset, table, lang), fmt)
+    return render(assessment_table(dataset, table, lang), fmt, width)
 
 
 def _ground_json(ground: Ground) -> dict[str, Any]:
@@ -394,6 +397,7 @@ def render_history(
     until: dt.date,
     fmt: str = "github",
     lang: str = "en",
+    width: int | None = None,
 ) -> str:
     """The timeline of verdicts in `fmt` (JSON: one record per requirement and jurisdiction)."""
     if fmt == "json":
@@ -429,7 +433,7 @@ def render_history(
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     table = history_table(dataset, standard, found, until, lang)
-    return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt)
+    return render(Table(table.headers, table.rows) if fmt in ("csv", "tsv") else table, fmt, width)
 
 
 __all__ = [

@@ -24,6 +24,14 @@ TABLE_FORMATS = ("github", "pipe", "grid", "simple", "rst", "html", "latex")
 DELIMITED_FORMATS = ("csv", "tsv")
 FORMATS = (*TABLE_FORMATS, *DELIMITED_FORMATS, "json")
 
+#: Formats whose cells can hold several lines, so that a table can be wrapped to a width (a terminal's).
+WRAPPING_FORMATS = ("grid", "simple")
+#: Columns of a wrapped table that are not cell text: (per column, once), as tabulate lays them out.
+_OVERHEAD = {"grid": (3, 1), "simple": (2, -2)}
+#: The narrowest a wrapped column is made.
+MIN_COLUMN = 8
+_HEADER_PADDING = 2
+
 _TABULATE_NAMES = {"latex": "latex_booktabs"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _RST_SPECIAL = re.compile(r"([\\`*_|])")
@@ -54,8 +62,13 @@ def neutralise(text: str) -> str:
     return _ACTING.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
 
 
+#: Layout whitespace: a run of it becomes one space. Not `str.split()`'s Unicode whitespace, which would turn the
+#: non-breaking spaces of French typography (`45 000 €`, `ans :`) into breakable ones.
+_LAYOUT_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def _one_line(text: str) -> str:
-    return neutralise(" ".join(text.split()))
+    return neutralise(_LAYOUT_SPACE.sub(" ", text).strip(" "))
 
 
 def escape_markdown(text: str) -> str:
@@ -90,8 +103,9 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render(table: Table, fmt: str) -> str:
-    """`table` in format `fmt` (one of `FORMATS` except json), ending with a newline."""
+def render(table: Table, fmt: str, width: int | None = None) -> str:
+    """`table` in format `fmt` (one of `FORMATS` except json), ending with a newline; a grid or simple table with
+    `width` has its cells wrapped so that it is at most that many columns wide (`WRAPPING_FORMATS`)."""
     if fmt in DELIMITED_FORMATS:
         return _delimited(table, "," if fmt == "csv" else "\t")
     if fmt not in TABLE_FORMATS:
@@ -99,6 +113,8 @@ def render(table: Table, fmt: str) -> str:
     escape = {"github": escape_markdown, "pipe": escape_markdown, "rst": escape_rst}.get(fmt, _one_line)
     headers = [escape(header) for header in table.headers]
     rows = [[escape(cell) for cell in row] for row in table.rows]
+    if width is not None and fmt in WRAPPING_FORMATS:
+        headers, rows = wrap_cells(headers, rows, width, _OVERHEAD[fmt])
     if fmt in ("github", "pipe"):
         body = _markdown_table(headers, rows, fmt)
     else:
@@ -115,10 +131,10 @@ def render(table: Table, fmt: str) -> str:
 def _markdown_table(headers: list[str], rows: list[list[str]], fmt: str) -> str:
     """A GitHub (or pipe) Markdown table laid out as tabulate lays it out: every column as wide as its widest
     cell and at least its header plus two, cells left-aligned, one space of padding."""
-    widths = [len(header) + 2 for header in headers]
+    widths = [display_width(header) + 2 for header in headers]
     for row in rows:
         for index, cell in enumerate(row):
-            widths[index] = max(widths[index], len(cell))
+            widths[index] = max(widths[index], display_width(cell))
     if fmt == "pipe" and rows:  # tabulate marks alignment only for columns that have cells
         rule = "|" + "|".join(":" + "-" * (width + 1) for width in widths) + "|"
     else:
@@ -129,7 +145,8 @@ def _markdown_table(headers: list[str], rows: list[list[str]], fmt: str) -> str:
 
 
 def _markdown_row(cells: list[str], widths: list[int]) -> str:
-    return "| " + " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)) + " |"
+    padded = (cell + " " * (width - display_width(cell)) for cell, width in zip(cells, widths, strict=False))
+    return "| " + " | ".join(padded) + " |"
 
 
 def _latex_columns(body: str, count: int) -> str:
@@ -177,3 +194,95 @@ def _delimited(table: Table, delimiter: str) -> str:
     for row in table.rows:
         writer.writerow([spreadsheet_safe(_one_line(cell)) for cell in row])
     return buffer.getvalue()
+
+
+# -- wrapping to a width ---------------------------------------------------------------------------------------
+
+
+#: Characters that take one column (Latin letters and the signs policykit's text uses in English and French), so
+#: that measuring most text needs no import of wcwidth, whose import alone costs more than a command's comparison;
+#: `tests/test_rendering.py` checks that wcwidth agrees on every one of them.
+ONE_COLUMN = frozenset(
+    [chr(code) for code in range(0x20, 0x7F)]
+    + [chr(code) for code in range(0xA0, 0x180) if code != 0xAD]
+    + list("\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2020\u2022\u2026\u202f\u20ac\u20a9\u2192")
+)
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives `text`: wide (East Asian) characters take two, as tabulate counts them.
+
+    >>> display_width("3年以下有期徒刑"), display_width("3 years"), display_width("45 000 €")
+    (15, 7, 8)
+    """
+    if text.isascii() or ONE_COLUMN.issuperset(text):
+        return len(text)
+    from wcwidth import wcswidth  # tabulate's own measure of wide characters (its `widechars` extra)
+
+    found: int = wcswidth(text)
+    return found if found >= 0 else len(text)
+
+
+def wrap_cells(
+    headers: list[str], rows: list[list[str]], width: int, overhead: tuple[int, int] = (3, 1)
+) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows with their text wrapped into lines, so that the columns and their borders (`overhead`: per
+    column and once) fit in `width` display columns. Columns narrower than their share keep their width; the rest
+    share what is left, at least `MIN_COLUMN` each (a table too wide for that is wider than `width`)."""
+    columns = len(headers)
+    available = max(width - overhead[0] * columns - overhead[1], MIN_COLUMN * columns)
+    # tabulate makes a column at least its header's width plus two (its MIN_PADDING): headers are wrapped to that.
+    natural = [
+        max([display_width(headers[index]) + _HEADER_PADDING, *(display_width(row[index]) for row in rows)])
+        for index in range(columns)
+    ]
+    widths = [0] * columns
+    remaining = sorted(range(columns), key=lambda index: natural[index])
+    left = available
+    while remaining:
+        share = max(left // len(remaining), MIN_COLUMN)
+        index = remaining[0]
+        if natural[index] <= share:
+            widths[index] = natural[index]
+            left -= natural[index]
+            remaining.pop(0)
+            continue
+        for index in remaining:
+            widths[index] = share
+        break
+    wrapped_headers = [_wrap(text, max(widths[index] - _HEADER_PADDING, 1)) for index, text in enumerate(headers)]
+    wrapped_rows = [[_wrap(text, widths[index]) for index, text in enumerate(row)] for row in rows]
+    return wrapped_headers, wrapped_rows
+
+
+_TOKEN = re.compile(r"\S+\s*|\s+")
+
+
+def _wrap(text: str, width: int) -> str:
+    """`text` in lines of at most `width` display columns: broken at spaces, and inside a word (a URL, a Chinese
+    sentence) only where it is longer than a line."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(text):
+        if display_width(line + token.rstrip()) <= width:
+            line += token
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+            line = ""
+        while display_width(token.rstrip()) > width:
+            cut = _fitting(token, width)
+            lines.append(token[:cut])
+            token = token[cut:]
+        line = token
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def _fitting(text: str, width: int) -> int:
+    """How many characters of `text` fit in `width` display columns (at least one)."""
+    count = 0
+    while count < len(text) and display_width(text[: count + 1]) <= width:
+        count += 1
+    return max(count, 1)

@@ -687,7 +687,7 @@ def test_cli_named_case_and_facts(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_keeps_the_jurisdiction_order_given(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "--conduct", "covert_filming", "--jurisdiction", "KR", "--jurisdiction", "CN",
                  "--as-of", "2026-11-21", "--format", "csv"]) == 0  # fmt: skip
-    assert capsys.readouterr().out.splitlines()[0] .startswith("Conduct,KR,CN,")
+    assert capsys.readouterr().out.splitlines()[0].startswith("Conduct,KR,CN,")
 
 
 @pytest.mark.parametrize(

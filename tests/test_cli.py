@@ -3,7 +3,9 @@ end-to-end runs of the installed `policykit` command and of `python -m policykit
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import runpy
 import shutil
 import subprocess
@@ -15,6 +17,7 @@ from typing import NamedTuple
 import pytest
 
 import policykit
+from policykit import cli
 from policykit.cli import main
 
 from .conftest import DATA, MINIMAL
@@ -311,3 +314,44 @@ def test_brief_without_the_extra_is_a_clear_error(
         main(["brief", "--case", "maskpark", "--as-of", "2026-11-21"])
     assert caught.value.code == 2
     assert "briefings need jinja2: pip install 'policykit[brief]'" in capsys.readouterr().err
+
+
+# -- fitting the terminal ----------------------------------------------------------------------------------------
+
+
+def test_width_wraps_a_grid_to_that_many_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["compare", "--case", "maskpark", "--as-of", "2026-11-21", "--jurisdiction", "KR", "--jurisdiction", "FR"]
+    assert main([*argv, "--format", "grid", "--width", "80"]) == 0
+    table = capsys.readouterr().out.split("\n\n")[0]
+    assert max(len(line) for line in table.split("\n")) <= 80
+    assert "imprisonment" in table  # the cells are there, wrapped
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--format", "github", "--width", "80"], "github cannot wrap its cells"),
+        (["--width", "80"], "github cannot wrap its cells"),  # not a terminal: GitHub Markdown by default
+        (["--format", "grid", "--width", "5"], "expected a width from 20 to 10000 columns"),
+    ],
+)
+def test_width_needs_a_format_that_wraps(extra: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["compare", "--as-of", "2026-11-21", *extra])
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_default_is_a_grid_as_wide_as_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli.shutil, "get_terminal_size", lambda: os.terminal_size((100, 40)))
+    terminal = _Terminal()
+    monkeypatch.setattr(cli.sys, "stdout", terminal)
+    assert main(["compare", "--case", "maskpark", "--as-of", "2026-11-21", "--jurisdiction", "CN"]) == 0
+    table = terminal.getvalue().split("\n\n")[0]
+    assert table.startswith("+")  # a grid, not Markdown
+    assert max(len(line) for line in table.split("\n")) <= 100

@@ -6,6 +6,8 @@ from fractions import Fraction
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policykit.model import (
     Combination,
@@ -20,7 +22,7 @@ from policykit.model import (
     Unit,
 )
 from policykit.rendering import describe_penalty, format_money
-from policykit.tables import escape_markdown
+from policykit.tables import Table, display_width, escape_markdown, render, wrap_cells
 
 
 @pytest.mark.parametrize(
@@ -235,3 +237,45 @@ def test_day_fines_state_the_units_and_the_value_of_one() -> None:
     penalty_units = Fine("AUD", units=FineUnits(FineUnit.PENALTY, max=120, per_unit_max=330))
     assert describe_penalty(Penalty(fine=penalty_units)) == "fine of up to 120 penalty units of up to A$330 each"
     assert Fine("AUD", units=FineUnits(FineUnit.PENALTY, max=120)).ceiling is None
+
+
+# -- fitting a terminal ------------------------------------------------------------------------------------------
+
+
+def test_every_one_column_character_takes_one_column_for_wcwidth_too() -> None:
+    from wcwidth import wcwidth
+
+    from policykit.tables import ONE_COLUMN
+
+    assert [hex(ord(character)) for character in sorted(ONE_COLUMN) if wcwidth(character) != 1] == []
+
+
+@given(
+    cells=st.lists(
+        st.lists(st.text(alphabet=st.sampled_from("ab 年€–-/:x\u00a0"), max_size=60), min_size=3, max_size=3),
+        max_size=4,
+    ),
+    width=st.integers(min_value=40, max_value=200),
+)
+def test_a_wrapped_grid_fits_its_width(cells: list[list[str]], width: int) -> None:
+    table = Table(("Conduct", "KR", "FR"), tuple(tuple(row) for row in cells))
+    lines = render(table, "grid", width).rstrip("\n").split("\n")
+    assert max(display_width(line) for line in lines) <= width
+    # Nothing is lost: each cell's text is all there, in order, only broken into lines.
+    _, wrapped = wrap_cells(["Conduct", "KR", "FR"], cells, width)
+    for row, shown in zip(cells, wrapped, strict=True):
+        for cell, text in zip(row, shown, strict=True):
+            assert "".join(text.split()) == "".join(cell.split())
+
+
+def test_wrapping_breaks_at_spaces_and_inside_long_words_only() -> None:
+    _, rows = wrap_cells(["A", "B"], [["one two three four", "https://example.org/a/very/long/address"]], 50)
+    assert rows[0][0] == "one two three four"  # narrower than its share: kept whole
+    assert all(display_width(line) <= 25 for line in rows[0][1].split("\n"))
+    assert rows[0][1].replace("\n", "") == "https://example.org/a/very/long/address"
+
+
+def test_chinese_text_wraps_by_the_columns_it_takes() -> None:
+    _, rows = wrap_cells(["法律", "处罚"], [["中华人民共和国治安管理处罚法", "5日以下拘留或者1000元以下罚款"]], 40)
+    for cell in rows[0]:
+        assert all(display_width(line) <= 20 for line in cell.split("\n"))
