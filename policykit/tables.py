@@ -205,7 +205,8 @@ def _delimited(table: Table, delimiter: str) -> str:
 ONE_COLUMN = frozenset(
     [chr(code) for code in range(0x20, 0x7F)]
     + [chr(code) for code in range(0xA0, 0x180) if code != 0xAD]
-    + list("\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2020\u2022\u2026\u202f\u20ac\u20a9\u2192")
+    + [chr(code) for code in range(0x20A0, 0x20C1)]  # currency signs: ₩, €, ₹...
+    + list("\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2020\u2022\u2026\u202f\u2192\u2264\u2265")
 )
 
 
