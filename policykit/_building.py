@@ -529,6 +529,44 @@ class _Builder:
             return None
         return ids
 
+    def _factor_groups(self, fields: Fields, key: str) -> tuple[tuple[str, ...], ...] | None:
+        """`applies_when_any`: a list of groups (lists) of two or more factor ids, at least one of each to hold."""
+        items = fields.items(key, required=False)
+        if items is None:
+            return None if fields.has(key) else ()
+        groups: list[tuple[str, ...]] = []
+        ok = True
+        for index, value, mark in items:
+            inner = list_items(fields.file, value, f"{fields.path(key)}[{index}]", mark)
+            if inner is None:
+                ok = False
+                continue
+            group: list[str] = []
+            for position, item, item_mark in inner:
+                checked = fields.check_identifier(f"{key}[{index}][{position}]", item, item_mark)
+                if checked is None:
+                    ok = False
+                elif checked not in self.factors:
+                    fields.file.add(
+                        item_mark,
+                        f"{fields.path(key)}[{index}][{position}]: " + unknown_id("factor", checked, self.factors),
+                    )
+                    ok = False
+                elif checked in group:
+                    fields.file.add(item_mark, f"{fields.path(key)}[{index}][{position}]: {checked!r} is listed twice")
+                    ok = False
+                else:
+                    group.append(checked)
+            if ok and len(group) < 2:
+                fields.file.add(
+                    mark,
+                    f"{fields.path(key)}[{index}]: expected two or more facts, one of which must hold"
+                    " (a single fact belongs in applies_only_when)",
+                )
+                ok = False
+            groups.append(tuple(group))
+        return tuple(groups) if ok else None
+
     def _provision(
         self,
         problems: FileProblems,
@@ -541,7 +579,8 @@ class _Builder:
         provision_id = f"{instrument_id}/{slug}"
         where = f"provisions.{slug}"
         allowed = (
-            "article", "heading", "liability", "conducts", "reach", "applies_only_when", "successor", "versions",
+            "article", "heading", "liability", "conducts", "reach", "applies_only_when", "applies_when_any",
+            "successor", "versions",
         )  # fmt: skip
         fields = Fields(problems, value, where, mark, allowed)
         article = fields.text("article")
@@ -559,12 +598,14 @@ class _Builder:
         if conducts is None and not fields.has("conducts"):
             fields.file.add(fields.mark, f"{where}: missing required key 'conducts'")
         only_when = self._factors(fields, "applies_only_when") or ()
+        when_any = self._factor_groups(fields, "applies_when_any") or ()
         successor = fields.text("successor", required=False)
         versions: list[Version] = []
         for index, item, item_mark in fields.items("versions") or []:
             version = self._version(
-                problems, code, provision_id, f"{where}.versions[{index}]", item, item_mark, conducts, only_when
-            )
+                problems, code, provision_id, f"{where}.versions[{index}]", item, item_mark, conducts, only_when,
+                when_any,
+            )  # fmt: skip
             if version is not None:
                 versions.append(version)
         if fields.has("versions") and isinstance(fields.raw("versions"), list) and not fields.raw("versions"):
@@ -593,9 +634,11 @@ class _Builder:
         mark: Mark,
         provision_conducts: tuple[str, ...] | None,
         provision_only_when: tuple[str, ...],
+        provision_when_any: tuple[tuple[str, ...], ...] = (),
     ) -> Version | None:
         allowed = (
-            "in_force_from", "in_force_to", "amended_by", "conducts", "applies_only_when", "summary", "penalty",
+            "in_force_from", "in_force_to", "amended_by", "conducts", "applies_only_when", "applies_when_any",
+            "summary", "penalty",
             "tiers", "ancillary", "prosecution", "thresholds", "status", "verified_on", "note", "sources",
         )  # fmt: skip
         fields = Fields(problems, value, where, mark, allowed)
@@ -612,6 +655,7 @@ class _Builder:
                 self.marks.amended_by[f"{provision_id}@{start.isoformat()}"] = location
         conducts = self._conducts(fields, "conducts") if fields.has("conducts") else provision_conducts
         only_when = self._factors(fields, "applies_only_when") if fields.has("applies_only_when") else None
+        when_any = self._factor_groups(fields, "applies_when_any") if fields.has("applies_when_any") else None
         summary = fields.text("summary")
         penalty = self._penalty(fields, "penalty", code, required=False)
         tiers = self._tiers(fields, code)
@@ -650,6 +694,7 @@ class _Builder:
             note=note,
             sources=sources,
             location=self._location(problems, mark),
+            applies_when_any=when_any if when_any is not None else provision_when_any,
         )
 
     def _term(self, fields: Fields, key: str) -> Term | None:

@@ -2,9 +2,9 @@
 
 For each provision of a jurisdiction in force on the date that covers the case's conduct:
 
-- its conditions (`applies_only_when`) must all be facts of the case; a seriousness condition ("serious
-  circumstances") also holds when a quantity of the case reaches a threshold that a judicial interpretation sets
-  for the base offence;
+- its conditions (`applies_only_when`) must all be facts of the case, and one fact of each group of
+  `applies_when_any`; a seriousness condition ("serious circumstances") also holds when a quantity of the case
+  reaches a threshold that a judicial interpretation sets for the base offence;
 - a provision whose base offence has thresholds applies only when a quantity reaches one of them (or the case
   states the seriousness it names);
 - a tier applies when its factors are all facts of the case (seriousness again by thresholds set for that tier);
@@ -256,6 +256,20 @@ class _Need:
     missing: tuple[str, ...]
     thresholds: tuple[Threshold, ...] = ()
     met: tuple[Threshold, ...] = ()
+    missing_any: tuple[tuple[str, ...], ...] = ()
+    """Groups of which no fact holds (`applies_when_any`): any one fact of each would do."""
+
+    @property
+    def met_all(self) -> bool:
+        return not self.missing and not self.missing_any
+
+    def single_facts(self) -> tuple[str, ...]:
+        """The facts any one of which, added alone, would meet every need (none when two or more are needed)."""
+        if len(self.missing) == 1 and not self.missing_any:
+            return self.missing
+        if not self.missing and len(self.missing_any) == 1:
+            return self.missing_any[0]
+        return ()
 
 
 def _thresholds_for(version: Version, tier: str) -> tuple[Threshold, ...]:
@@ -277,6 +291,12 @@ def _is_seriousness(dataset: Dataset, fact: str) -> bool:
 
 
 def _base_need(dataset: Dataset, version: Version, case: Case) -> _Need:
+    need = _base_facts_need(dataset, version, case)
+    missing_any = tuple(group for group in version.applies_when_any if not any(case.has(fact) for fact in group))
+    return _Need(need.missing, need.thresholds, need.met, missing_any)
+
+
+def _base_facts_need(dataset: Dataset, version: Version, case: Case) -> _Need:
     thresholds = _thresholds_for(version, "base")
     met = _reached(case, thresholds)
     missing = []
@@ -339,9 +359,9 @@ def _apply_provision(
     provision, version = item.provision, item.version
     base = _base_need(dataset, version, case)
     replacing = _replacing_facts(dataset, case)
-    met_conditions = tuple(fact for fact in version.applies_only_when if case.has(fact))
+    met_conditions = tuple(fact for fact in version.conditions if case.has(fact))
     options: list[Applicable] = []
-    if not base.missing:
+    if base.met_all:
         if not replacing:
             options.append(Applicable(provision, version, None, version.penalty, met_conditions, base.met))
         for tier in version.tiers:
@@ -381,18 +401,19 @@ def _collect_raises(
             return
         raises.append(Raise(fact, provision, version, tier, penalty, thresholds))
 
-    if len(base.missing) == 1 and not replacing:
-        add(base.missing[0], None, version.penalty, base.thresholds)
+    if not replacing:
+        for fact in base.single_facts():
+            add(fact, None, version.penalty, base.thresholds)
     for tier in version.tiers:
         if _is_mitigating(dataset, tier):
             continue
         if replacing and not set(replacing) <= set(tier.factors):
             continue
         need = _tier_need(dataset, version, tier, case)
-        missing = tuple(dict.fromkeys(base.missing + need.missing))
-        if len(missing) == 1:
-            thresholds = need.thresholds if missing[0] in need.missing else base.thresholds
-            add(missing[0], tier, tier.penalty, thresholds)
+        together = _Need(tuple(dict.fromkeys(base.missing + need.missing)), missing_any=base.missing_any)
+        for fact in together.single_facts():
+            thresholds = need.thresholds if fact in need.missing else base.thresholds
+            add(fact, tier, tier.penalty, thresholds)
 
 
 def _best_raise_per_fact(candidates: list[Raise], best: Severity | None) -> tuple[Raise, ...]:

@@ -485,6 +485,8 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         lines.append(f"  conducts: {', '.join(version.conducts)}")
         if version.applies_only_when:
             lines.append(f"  applies only when: {', '.join(version.applies_only_when)}")
+        for group in version.applies_when_any:
+            lines.append(f"  applies only when one of: {', '.join(group)}")
         until = f" to {version.in_force_to.isoformat()}" if version.in_force_to else ""
         made_by = f"{act.reference} of {act.adopted_on.isoformat()}" if act else version.amended_by
         lines.append(f"  version in force from {version.in_force_from.isoformat()}{until}, by {made_by}")

@@ -159,7 +159,7 @@ def _facts_that_matter(dataset: Dataset, codes: tuple[str, ...], case: Case, on:
     named: set[str] = set()
     for code in codes:
         for item in _in_force(dataset, code, on, case.conduct):
-            named.update(item.version.applies_only_when)
+            named.update(item.version.conditions)
             for tier in item.version.tiers:
                 named.update(tier.factors)
     return [fact for fact in dataset.factors if fact in named and fact not in case.facts]

@@ -59,6 +59,7 @@ COLUMNS: tuple[str, ...] = (
     "ancillary_measures",
     "instrument_kind",
     "imprisonment_ceiling",
+    "applies_when_any",
 )
 # A penalty column declared on the model but not yet in the interface order is appended, never dropped.
 COLUMNS += tuple(column for column in PENALTY_COLUMNS if column not in COLUMNS)
@@ -140,6 +141,7 @@ def _records_for(dataset: Dataset, provision: Provision, version: Version) -> li
         "amended_by_reference": act.reference if act else None,
         "reach": provision.reach.value,
         "applies_only_when": list(version.applies_only_when),
+        "applies_when_any": ["|".join(group) for group in version.applies_when_any],
         "prosecution": version.prosecution.value,
         "ancillary_measures": [
             f"{measure.measure.value}{'' if measure.mandatory else ' (discretionary)'}" for measure in version.ancillary
@@ -407,6 +409,7 @@ def export_schema() -> dict[str, Any]:
         "amended_by_reference": _NULLABLE_STRING,
         "reach": {"enum": ["specific", "general"]},
         "applies_only_when": _STRINGS,
+        "applies_when_any": _STRINGS,
         "prosecution": {"enum": ["ex_officio", "victim_complaint", "not_against_victim_wishes"]},
         "ancillary_measures": _STRINGS,
         "instrument_kind": {"enum": [*(kind.value for kind in InstrumentKind), None]},
@@ -562,6 +565,8 @@ DESCRIPTIONS: dict[str, str] = {
     "amended_by_reference": "The act's official reference (Act No. 17264, Loi n° 2020-936).",
     "reach": "specific (targets the conduct) or general (a general offence that reaches it).",
     "applies_only_when": "Fact ids that must hold for the provision to apply." + _LIST,
+    "applies_when_any": "Groups of fact ids of which at least one must hold, each written with '|' between its facts"
+    " (property_demanded|sexual_act_demanded)." + _LIST,
     "criminal_detention": "China's criminal detention (拘役) is a possible sentence.",
     "public_surveillance": "China's public surveillance (管制) is a possible sentence.",
     "detention_min_days": "Minimum administrative detention, in days.",

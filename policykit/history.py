@@ -37,7 +37,7 @@ class Aspect(enum.Enum):
     TIERS = "tiers"
     THRESHOLDS = "thresholds"
     CONDUCTS = "conducts"
-    CONDITIONS = "conditions"  # applies_only_when
+    CONDITIONS = "conditions"  # applies_only_when, applies_when_any
     ANCILLARY = "ancillary"  # sex-offender registration, confiscation, orders
     PROSECUTION = "prosecution"
     WORDING = "wording"  # only the summary of the text: no coded term changed
@@ -59,7 +59,11 @@ def changed_aspects(before: Version, after: Version) -> tuple[Aspect, ...]:
         (Aspect.TIERS, before.tiers, after.tiers),
         (Aspect.THRESHOLDS, before.thresholds, after.thresholds),
         (Aspect.CONDUCTS, set(before.conducts), set(after.conducts)),
-        (Aspect.CONDITIONS, set(before.applies_only_when), set(after.applies_only_when)),
+        (
+            Aspect.CONDITIONS,
+            (set(before.applies_only_when), set(before.applies_when_any)),
+            (set(after.applies_only_when), set(after.applies_when_any)),
+        ),
         (Aspect.ANCILLARY, set(before.ancillary), set(after.ancillary)),
         (Aspect.PROSECUTION, before.prosecution, after.prosecution),
     )

@@ -385,6 +385,18 @@ class Version:
     note: str | None
     sources: tuple[Source, ...]
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    applies_when_any: tuple[tuple[str, ...], ...] = ()
+    """Groups of facts of which at least one must hold, each (a demand of money or of sexual acts): with
+    `applies_only_when`, whose facts must all hold, the conditions of the provision."""
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """Every fact a condition names: those that must all hold, then those of the groups."""
+        return (*self.applies_only_when, *(fact for group in self.applies_when_any for fact in group))
+
+    def conditions_met_by(self, facts: frozenset[str] | set[str]) -> bool:
+        """Whether `facts` meet every condition: all of `applies_only_when`, one of each `applies_when_any` group."""
+        return set(self.applies_only_when) <= facts and all(set(group) & facts for group in self.applies_when_any)
 
     @property
     def id(self) -> str:

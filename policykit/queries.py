@@ -304,7 +304,7 @@ def reaches_plain_case(dataset: Dataset, version: Version, conduct: str) -> bool
         return False
     known = dataset.conducts.get(conduct)
     plain = implied_facts(dataset, known.plain_case if known is not None else ())
-    if not set(version.applies_only_when) <= plain:
+    if not version.conditions_met_by(plain):
         return False
     return not any(threshold.tier == "base" for threshold in version.thresholds)
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from policykit._gettext import translator
 from policykit._penalty_fields import penalty_values
 from policykit._version import __version__
 from policykit.applying import Applicable, Raise
@@ -476,10 +477,7 @@ def _aspects_text(dataset: Dataset, change: Change, lang: str) -> str:
         elif aspect is Aspect.CONDUCTS:
             pairs = _added_removed(old.conducts, new.conducts)
         elif aspect is Aspect.CONDITIONS:
-            pairs = _added_removed(
-                [factor_name(dataset, fact, lang) for fact in old.applies_only_when],
-                [factor_name(dataset, fact, lang) for fact in new.applies_only_when],
-            )
+            pairs = _added_removed(_condition_names(dataset, old, lang), _condition_names(dataset, new, lang))
         elif aspect is Aspect.ANCILLARY:
             pairs = _added_removed(
                 [_measure_words(measure, lang) for measure in old.ancillary],
@@ -491,6 +489,18 @@ def _aspects_text(dataset: Dataset, change: Change, lang: str) -> str:
             pairs = ""
         parts.append(f"{label} ({pairs})" if pairs else label)
     return words["semicolon"].join(parts)
+
+
+def _condition_names(dataset: Dataset, version: Version, lang: str) -> list[str]:
+    """A version's conditions in words: each fact that must hold, then each group as `a or b`."""
+    _ = translator(lang)
+    names = [factor_name(dataset, fact, lang) for fact in version.applies_only_when]
+    for group in version.applies_when_any:
+        text = factor_name(dataset, group[0], lang)
+        for fact in group[1:]:
+            text = _("{left} or {right}").format(left=text, right=factor_name(dataset, fact, lang))
+        names.append(text)
+    return names
 
 
 def _added_removed(old: Sequence[str], new: Sequence[str]) -> str:
@@ -669,6 +679,7 @@ def show_json(
                 "version": _version_ref(version),
                 "conducts": list(version.conducts),
                 "applies_only_when": list(version.applies_only_when),
+                "applies_when_any": [list(group) for group in version.applies_when_any],
                 "penalty": penalty_json(version.penalty),
                 "penalty_text": describe_penalty(version.penalty) if version.penalty is not None else None,
                 "tiers": [

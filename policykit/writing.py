@@ -194,6 +194,8 @@ def _version(
         found["conducts"] = _FlowList(version.conducts)
     if version.applies_only_when != only_when:
         found["applies_only_when"] = _FlowList(version.applies_only_when)
+    if version.applies_when_any:
+        found["applies_when_any"] = [_FlowList(group) for group in version.applies_when_any]
     found["summary"] = version.summary
     if version.penalty is not None:
         found["penalty"] = _penalty(version.penalty, currency)

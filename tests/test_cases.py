@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
+from pathlib import Path
 
 import attrs
 import pytest
@@ -18,6 +20,8 @@ import policykit
 from policykit.cli import main
 from policykit.model import CoverageStatus, Penalty
 from policykit.reports import render_comparison
+
+from .conftest import MINIMAL
 
 D = dt.date
 AS_OF = D(2026, 11, 21)
@@ -706,3 +710,33 @@ def test_cli_bad_cases_are_usage_errors(argv: list[str], message: str, capsys: p
         main(["compare", *argv])
     assert caught.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_group_of_conditions_needs_one_of_its_facts(tmp_path: Path) -> None:
+    """`applies_when_any`: the provision applies when one fact of the group holds, and each fact of the group is
+    what would raise a case that has none of them."""
+    root = tmp_path / "data"
+    shutil.copytree(MINIMAL, root)
+    path = root / "xa" / "instruments" / "penal-act.yaml"
+    text = path.read_text(encoding="utf-8")
+    grouped = "    conducts: [covert_filming]\n    applies_when_any: [[online, public_transport]]\n"
+    path.write_text(text.replace("    conducts: [covert_filming]\n", grouped, 1), encoding="utf-8")
+    # Art. 3 no longer reaches the plain case, so the data must say what holds then.
+    jurisdiction = root / "xa" / "jurisdiction.yaml"
+    statement = "      to: 2011-12-31\n"
+    jurisdiction.write_text(jurisdiction.read_text(encoding="utf-8").replace(statement, "", 1), encoding="utf-8")
+    data = policykit.load(root)
+    assert data.provisions["xa/penal-act/art_3"].versions[-1].applies_when_any == (("online", "public_transport"),)
+    on = D(2016, 1, 1)
+    plain = policykit.apply(data, "XA", policykit.plain_case(data, "covert_filming"), on)
+    assert "xa/penal-act/art_3" not in {found.provision.id for found in plain.applicable}
+    assert {"online", "public_transport"} <= {found.fact for found in plain.raises}
+    for fact in ("online", "public_transport"):
+        answer = policykit.apply(data, "XA", policykit.make_case(data, "covert_filming", facts=[fact]), on)
+        (found,) = [item for item in answer.applicable if item.provision.id == "xa/penal-act/art_3"]
+        assert fact in found.conditions_met
+    # Written back by the canonical writer as it was read.
+    from policykit.writing import canonical_files
+
+    files = canonical_files(root)
+    assert any("applies_when_any" in content for content in files.values())
