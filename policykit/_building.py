@@ -207,6 +207,11 @@ def _names(fields: Fields | None, required_original: bool = False) -> Names | No
 _NAME_KEYS = ("original", "en", "fr")
 
 
+_CONDUCT_KEYS = ("en", "fr", "zh", "ko", "description", "plain_case")
+_FACTOR_KEYS = ("kind", "en", "fr", "zh", "ko", "implies", "replaces_base")
+_CASE_KEYS = ("en", "fr", "zh", "ko", "description", "conduct", "facts", "quantities")
+
+
 def _optional_labels(fields: Fields) -> tuple[str | None, str | None]:
     """A vocabulary term's optional Chinese (`zh`) and Korean (`ko`) labels; `en` and `fr` stay required."""
     return fields.text("zh", required=False), fields.text("ko", required=False)
@@ -270,8 +275,7 @@ class _Builder:
         for name, value, mark in top.entries("conducts") or []:
             if top.check_identifier(f"conducts.{name}", name, top.key_mark("conducts", name)) is None:
                 continue
-            allowed = ("en", "fr", "zh", "ko", "description", "plain_case")
-            fields = Fields(problems, value, f"conducts.{name}", mark, allowed)
+            fields = Fields(problems, value, f"conducts.{name}", mark, _CONDUCT_KEYS)
             en, fr, description = fields.text("en"), fields.text("fr"), fields.text("description")
             zh, ko = _optional_labels(fields)
             plain = fields.identifiers("plain_case") or ()
@@ -281,8 +285,7 @@ class _Builder:
         for name, value, mark in top.entries("factors") or []:
             if top.check_identifier(f"factors.{name}", name, top.key_mark("factors", name)) is None:
                 continue
-            allowed = ("kind", "en", "fr", "zh", "ko", "implies", "replaces_base")
-            fields = Fields(problems, value, f"factors.{name}", mark, allowed)
+            fields = Fields(problems, value, f"factors.{name}", mark, _FACTOR_KEYS)
             kind, en, fr = fields.choice("kind", FactorKind), fields.text("en"), fields.text("fr")
             zh, ko = _optional_labels(fields)
             implies = fields.identifiers("implies") or ()
@@ -297,8 +300,7 @@ class _Builder:
         for name, value, mark in top.entries("cases", required=False) or []:
             if top.check_identifier(f"cases.{name}", name, top.key_mark("cases", name)) is None:
                 continue
-            allowed = ("en", "fr", "zh", "ko", "description", "conduct", "facts", "quantities")
-            fields = Fields(problems, value, f"cases.{name}", mark, allowed)
+            fields = Fields(problems, value, f"cases.{name}", mark, _CASE_KEYS)
             en, fr, description = fields.text("en"), fields.text("fr"), fields.text("description")
             zh, ko = _optional_labels(fields)
             conduct = fields.identifier("conduct")

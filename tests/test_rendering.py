@@ -9,6 +9,8 @@ import pytest
 
 from policykit.model import (
     Combination,
+    Factor,
+    FactorKind,
     Fine,
     FineUnit,
     FineUnits,
@@ -19,7 +21,7 @@ from policykit.model import (
     Trial,
     Unit,
 )
-from policykit.rendering import describe_penalty, format_money
+from policykit.rendering import describe_penalty, format_money, text_in, vocabulary_text
 from policykit.tables import escape_markdown
 
 
@@ -235,3 +237,12 @@ def test_day_fines_state_the_units_and_the_value_of_one() -> None:
     penalty_units = Fine("AUD", units=FineUnits(FineUnit.PENALTY, max=120, per_unit_max=330))
     assert describe_penalty(Penalty(fine=penalty_units)) == "fine of up to 120 penalty units of up to A$330 each"
     assert Fine("AUD", units=FineUnits(FineUnit.PENALTY, max=120)).ceiling is None
+
+
+def test_a_vocabulary_label_in_the_language_asked_else_english_marked_as_such() -> None:
+    minor = Factor("minor_victim", FactorKind.AGGRAVATING, "Victim is a minor", "Victime mineure", zh="未成年被害人")
+    assert text_in(minor, "zh") == ("未成年被害人", "zh-Hans")
+    assert text_in(minor, "fr") == ("Victime mineure", "fr")
+    # No Korean label: the English one, tagged English so that HTML marks it.
+    assert text_in(minor, "ko") == ("Victim is a minor", "en")
+    assert vocabulary_text(attrs.evolve(minor, ko="피해자가 미성년자"), "ko") == "피해자가 미성년자"
