@@ -429,12 +429,15 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         lines.append(_("No provision in the data is in force on this date."))
     for found in uncovered:
         lines.append("")
-        status = found.status.value.replace("_", " ")
-        checked = f" (checked {found.statement.verified_on.isoformat()})" if found.statement is not None else ""
-        narrower = " The provisions listed below reach only narrower cases." if found.conditional else ""
-        lines.append(
-            f"{found.conduct}: {status} (its plain case). {' '.join((found.reason or '').split())}{checked}{narrower}"
-        )
+        if found.status.value == "not_covered":
+            status = _("{conduct}: not covered (its plain case).").format(conduct=found.conduct)
+        else:
+            status = _("{conduct}: unknown (its plain case).").format(conduct=found.conduct)
+        checked = ""
+        if found.statement is not None:
+            checked = " " + labels(args.lang)["statement_checked"].format(date=found.statement.verified_on.isoformat())
+        narrower = " " + _("The provisions listed below reach only narrower cases.") if found.conditional else ""
+        lines.append(f"{status} {' '.join((found.reason or '').split())}{checked}{narrower}")
     if on < jurisdiction.coverage_from:
         lines.append("")
         lines.append(
@@ -447,7 +450,7 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         if provision.heading is not None:
             heading = " — " + " / ".join(name for name in (provision.heading.original, provision.heading.en) if name)
         lines.append("")
-        lines.append(f"{cite(dataset, provision)}{heading}")
+        lines.append(f"{cite(dataset, provision, args.lang)}{heading}")
         lines.append(f"  id: {provision.id}   liability: {provision.liability.value} ({provision.reach.value})")
         lines.append(f"  conducts: {', '.join(version.conducts)}")
         if version.applies_only_when:
