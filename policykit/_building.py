@@ -207,6 +207,16 @@ def _names(fields: Fields | None, required_original: bool = False) -> Names | No
 _NAME_KEYS = ("original", "en", "fr")
 
 
+_CONDUCT_KEYS = ("en", "fr", "zh", "ko", "description", "plain_case")
+_FACTOR_KEYS = ("kind", "en", "fr", "zh", "ko", "implies", "replaces_base")
+_CASE_KEYS = ("en", "fr", "zh", "ko", "description", "conduct", "facts", "quantities")
+
+
+def _optional_labels(fields: Fields) -> tuple[str | None, str | None]:
+    """A vocabulary term's optional Chinese (`zh`) and Korean (`ko`) labels; `en` and `fr` stay required."""
+    return fields.text("zh", required=False), fields.text("ko", required=False)
+
+
 class _Builder:
     """Builds model objects file by file, collecting problems and where each object was read."""
 
@@ -265,21 +275,23 @@ class _Builder:
         for name, value, mark in top.entries("conducts") or []:
             if top.check_identifier(f"conducts.{name}", name, top.key_mark("conducts", name)) is None:
                 continue
-            fields = Fields(problems, value, f"conducts.{name}", mark, ("en", "fr", "description", "plain_case"))
+            fields = Fields(problems, value, f"conducts.{name}", mark, _CONDUCT_KEYS)
             en, fr, description = fields.text("en"), fields.text("fr"), fields.text("description")
+            zh, ko = _optional_labels(fields)
             plain = fields.identifiers("plain_case") or ()
             if en and fr and description:
-                self.conducts[name] = Conduct(name, en, fr, description, plain)
+                self.conducts[name] = Conduct(name, en, fr, description, plain, zh, ko)
                 fact_lists.append((fields, "plain_case", plain))
         for name, value, mark in top.entries("factors") or []:
             if top.check_identifier(f"factors.{name}", name, top.key_mark("factors", name)) is None:
                 continue
-            fields = Fields(problems, value, f"factors.{name}", mark, ("kind", "en", "fr", "implies", "replaces_base"))
+            fields = Fields(problems, value, f"factors.{name}", mark, _FACTOR_KEYS)
             kind, en, fr = fields.choice("kind", FactorKind), fields.text("en"), fields.text("fr")
+            zh, ko = _optional_labels(fields)
             implies = fields.identifiers("implies") or ()
             replaces_base = fields.boolean("replaces_base")
             if kind and en and fr:
-                self.factors[name] = Factor(name, kind, en, fr, implies, replaces_base)
+                self.factors[name] = Factor(name, kind, en, fr, implies, replaces_base, zh, ko)
                 fact_lists.append((fields, "implies", implies))
         for fields, key, ids in fact_lists:
             unknown = [factor for factor in ids if factor not in self.factors]
@@ -288,9 +300,9 @@ class _Builder:
         for name, value, mark in top.entries("cases", required=False) or []:
             if top.check_identifier(f"cases.{name}", name, top.key_mark("cases", name)) is None:
                 continue
-            allowed = ("en", "fr", "description", "conduct", "facts", "quantities")
-            fields = Fields(problems, value, f"cases.{name}", mark, allowed)
+            fields = Fields(problems, value, f"cases.{name}", mark, _CASE_KEYS)
             en, fr, description = fields.text("en"), fields.text("fr"), fields.text("description")
+            zh, ko = _optional_labels(fields)
             conduct = fields.identifier("conduct")
             if conduct is not None and conduct not in self.conducts:
                 fields.problem("conduct", unknown_id("conduct", conduct, self.conducts))
@@ -301,7 +313,7 @@ class _Builder:
                 fields.problem("facts", unknown_id("factor", unknown[0], self.factors))
             quantities = self._quantities(fields)
             if en and fr and description and conduct and not unknown and quantities is not None:
-                self.cases[name] = NamedCase(name, en, fr, description, conduct, facts, quantities)
+                self.cases[name] = NamedCase(name, en, fr, description, conduct, facts, quantities, zh, ko)
 
     def _quantities(self, fields: Fields) -> tuple[tuple[ThresholdMeasure, int], ...] | None:
         """`quantities: {members: 100000}`: amounts by threshold measure, in the measures' order."""

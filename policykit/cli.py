@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from policykit._gettext import BRIEFING_LANGUAGES
+from policykit._gettext import BRIEFING_LANGUAGES, translator
 from policykit._replay import drop_stdout
 from policykit._version import __version__
 from policykit.cases import CaseError
@@ -443,10 +443,15 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.conduct:
         items = [item for item in items if set(args.conduct) & set(item.version.conducts)]
     verified = dataset.verified_on(code)
+    # The listing's own words follow --lang like the penalties it describes; ids, enum values and the data's
+    # English summaries stay as they are (they are what `--conduct`, exports and the YAML files use).
+    _ = translator(args.lang)
     lines = [
         f"{code} — {jurisdiction.name.best()}"
         + (f" ({jurisdiction.name.original})" if jurisdiction.name.original else ""),
-        f"Provisions in force on {on.isoformat()}; data verified on {verified.isoformat() if verified else '—'}.",
+        _("Provisions in force on {date}; data verified on {verified}.").format(
+            date=on.isoformat(), verified=verified.isoformat() if verified else "—"
+        ),
     ]
     from policykit.queries import coverage
 
@@ -461,18 +466,23 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         return 0
     if not items:
         lines.append("")
-        lines.append("No provision in the data is in force on this date.")
+        lines.append(_("No provision in the data is in force on this date."))
     for found in uncovered:
         lines.append("")
-        status = found.status.value.replace("_", " ")
-        checked = f" (checked {found.statement.verified_on.isoformat()})" if found.statement is not None else ""
-        narrower = " The provisions listed below reach only narrower cases." if found.conditional else ""
-        lines.append(
-            f"{found.conduct}: {status} (its plain case). {' '.join((found.reason or '').split())}{checked}{narrower}"
-        )
+        if found.status.value == "not_covered":
+            status = _("{conduct}: not covered (its plain case).").format(conduct=found.conduct)
+        else:
+            status = _("{conduct}: unknown (its plain case).").format(conduct=found.conduct)
+        checked = ""
+        if found.statement is not None:
+            checked = " " + labels(args.lang)["statement_checked"].format(date=found.statement.verified_on.isoformat())
+        narrower = " " + _("The provisions listed below reach only narrower cases.") if found.conditional else ""
+        lines.append(f"{status} {' '.join((found.reason or '').split())}{checked}{narrower}")
     if on < jurisdiction.coverage_from:
         lines.append("")
-        lines.append(labels("en")["before_coverage"].format(code=code, date=jurisdiction.coverage_from.isoformat()))
+        lines.append(
+            labels(args.lang)["before_coverage"].format(code=code, date=jurisdiction.coverage_from.isoformat())
+        )
     for item in items:
         provision, version = item.provision, item.version
         act = jurisdiction.acts.get(version.amended_by.rsplit("/", 1)[-1])
@@ -480,7 +490,7 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         if provision.heading is not None:
             heading = " — " + " / ".join(name for name in (provision.heading.original, provision.heading.en) if name)
         lines.append("")
-        lines.append(f"{cite(dataset, provision)}{heading}")
+        lines.append(f"{cite(dataset, provision, args.lang)}{heading}")
         lines.append(f"  id: {provision.id}   liability: {provision.liability.value} ({provision.reach.value})")
         lines.append(f"  conducts: {', '.join(version.conducts)}")
         if version.applies_only_when:
@@ -494,9 +504,12 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
         if version.note:
             lines.append(f"  note: {version.note}")
         if version.penalty is not None and not version.penalty.is_empty:
-            lines.append(f"  penalty: {describe_penalty(version.penalty, args.lang)}")
+            lines.append("  " + _("penalty: {penalty}").format(penalty=describe_penalty(version.penalty, args.lang)))
         for tier in version.tiers:
-            lines.append(f"  tier {' + '.join(tier.factors)}: {describe_penalty(tier.penalty, args.lang)}")
+            penalty = describe_penalty(tier.penalty, args.lang)
+            lines.append(
+                "  " + _("tier {factors}: {penalty}").format(factors=" + ".join(tier.factors), penalty=penalty)
+            )
         for threshold in version.thresholds:
             lines.append(
                 f"  threshold ({threshold.tier}): {threshold.measure.value} >= {threshold.minimum:,}"
@@ -517,7 +530,7 @@ def _run_show(args: argparse.Namespace, stdout: TextIO) -> int:
             )
     if verified is not None and on > verified:
         lines.append("")
-        lines.append(labels("en")["stale"])
+        lines.append(labels(args.lang)["stale"])
     _write("\n".join(lines) + "\n", args.output, stdout)
     return 0
 

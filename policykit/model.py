@@ -501,6 +501,10 @@ class Conduct:
     description: str
     plain_case: tuple[str, ...] = ()
     """The facts every instance of the conduct has (a sexual deepfake is sexual): the plain case's facts."""
+    zh: str | None = None
+    """The label in Simplified Chinese, where the data has one (else texts in Chinese fall back to English)."""
+    ko: str | None = None
+    """The label in Korean, where the data has one."""
 
 
 @attrs.frozen
@@ -514,6 +518,10 @@ class Factor:
     replaces_base: bool = False
     """When this fact holds, a provision's base penalty does not apply, only its tiers that name the fact (an
     attempt is not the completed offence)."""
+    zh: str | None = None
+    """The label in Simplified Chinese, where the data has one (else texts in Chinese fall back to English)."""
+    ko: str | None = None
+    """The label in Korean, where the data has one."""
 
 
 @attrs.frozen
@@ -527,6 +535,10 @@ class NamedCase:
     conduct: str
     facts: tuple[str, ...]
     quantities: tuple[tuple[ThresholdMeasure, int], ...]
+    zh: str | None = None
+    """The label in Simplified Chinese, where the data has one (else texts in Chinese fall back to English)."""
+    ko: str | None = None
+    """The label in Korean, where the data has one."""
 
 
 @attrs.frozen

@@ -591,9 +591,10 @@ def vocabulary_text(term: Conduct | Factor | NamedCase, lang: str) -> str:
 def text_in(term: Conduct | Factor | NamedCase | Names, lang: str, original: str | None = None) -> tuple[str, str]:
     """A data text in `lang` and the BCP 47 tag of the language it is actually in (for HTML `lang` attributes).
 
-    The data writes names in English and French (and `Names` in their original language, which is `original`: the
-    language of the jurisdiction's official texts). Another language takes the original when it is in that
-    language (a Chinese jurisdiction's name in a Chinese text), else the English.
+    The data writes names in English and French, vocabulary terms optionally in Chinese and Korean too (`zh`, `ko`),
+    and `Names` in their original language, which is `original`: the language of the jurisdiction's official texts.
+    A language the term has no label in takes the original when it is in that language (a Chinese jurisdiction's
+    name in a Chinese text), else the English.
 
     >>> text_in(Names(original="대한민국", en="South Korea", fr="Corée du Sud"), "ko", "ko")
     ('대한민국', 'ko')

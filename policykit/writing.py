@@ -38,10 +38,13 @@ import yaml
 from policykit._penalty_fields import penalty_yaml
 from policykit._yaml import yaml11_reading
 from policykit.model import (
+    Conduct,
     Dataset,
     Event,
+    Factor,
     Instrument,
     Jurisdiction,
+    NamedCase,
     Names,
     Penalty,
     Prosecution,
@@ -350,13 +353,14 @@ def dump_vocabulary(dataset: Dataset, header: str = "") -> str:
     """`vocabulary.yaml`: conducts, factors (facts) and named cases."""
     conducts: dict[str, Any] = {}
     for conduct in dataset.conducts.values():
-        entry: dict[str, Any] = {"en": conduct.en, "fr": conduct.fr, "description": conduct.description}
+        entry: dict[str, Any] = {"en": conduct.en, "fr": conduct.fr, **_labels(conduct)}
+        entry["description"] = conduct.description
         if conduct.plain_case:
             entry["plain_case"] = _FlowList(conduct.plain_case)
         conducts[conduct.id] = entry
     factors: dict[str, Any] = {}
     for factor in dataset.factors.values():
-        entry = {"kind": factor.kind.value, "en": factor.en, "fr": factor.fr}
+        entry = {"kind": factor.kind.value, "en": factor.en, "fr": factor.fr, **_labels(factor)}
         if factor.implies:
             entry["implies"] = _FlowList(factor.implies)
         if factor.replaces_base:
@@ -366,13 +370,19 @@ def dump_vocabulary(dataset: Dataset, header: str = "") -> str:
     if dataset.cases:
         cases: dict[str, Any] = {}
         for case in dataset.cases.values():
-            entry = {"en": case.en, "fr": case.fr, "description": case.description, "conduct": case.conduct}
+            entry = {"en": case.en, "fr": case.fr, **_labels(case)}
+            entry |= {"description": case.description, "conduct": case.conduct}
             entry["facts"] = _FlowList(case.facts)
             if case.quantities:
                 entry["quantities"] = _Flow((measure.value, amount) for measure, amount in case.quantities)
             cases[case.id] = entry
         document["cases"] = cases
     return dump_yaml(document, header)
+
+
+def _labels(term: Conduct | Factor | NamedCase) -> dict[str, str]:
+    """The optional `zh` and `ko` labels a term has, in that order, after the required `en` and `fr`."""
+    return {key: value for key, value in (("zh", term.zh), ("ko", term.ko)) if value}
 
 
 # -- short ids for sources -------------------------------------------------------------------------------------

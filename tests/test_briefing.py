@@ -229,7 +229,10 @@ def test_html_in_chinese_and_korean_marks_data_in_other_languages(
     assert names[own] == bundled.jurisdictions[own].name.original
     assert f'<th scope="col">{names[own]}</th>' in text
     assert f'<th scope="col"><span lang="en">{names[other]}</span></th>' in text
-    assert f'<th scope="row"><span lang="en">{briefing.table_rows[0].label}</span></th>' in text
+    # Vocabulary terms have Chinese and Korean labels: the case's conduct is named in the page's language, unmarked.
+    conduct = bundled.conducts[bundled.cases["maskpark"].conduct]
+    assert briefing.table_rows[0].label == getattr(conduct, lang)
+    assert f'<th scope="row">{briefing.table_rows[0].label}</th>' in text
 
 
 @pytest.mark.parametrize("family", ["Noto Sans CJK SC", "Noto Sans CJK KR"])

@@ -7,6 +7,7 @@ of the data shows up as a diff to read (regenerate with --force-regen only for a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from urllib.parse import urlparse
 
@@ -15,6 +16,7 @@ from pytest_regressions.data_regression import DataRegressionFixture
 
 import policykit
 from policykit import CoverageStatus, Status
+from policykit._gettext import LANGUAGES
 from policykit.model import Penalty, PublisherKind, SourceKind
 from policykit.rendering import describe_penalty
 from policykit.writing import canonical_files
@@ -28,6 +30,21 @@ DATA_DATE = D(2026, 11, 30)  # the data was last verified on this day
 
 def test_bundled_data_is_clean() -> None:
     assert policykit.validate([policykit.bundled_data_path()]) == []
+
+
+def test_every_vocabulary_term_has_a_label_in_every_language(bundled: policykit.Dataset) -> None:
+    """Conducts, facts and named cases are named in every language policykit writes, so that a Chinese or Korean
+    text never falls back to an English term mid-sentence."""
+    terms = [*bundled.conducts.values(), *bundled.factors.values(), *bundled.cases.values()]
+    missing = [(term.id, lang) for term in terms for lang in LANGUAGES if not getattr(term, lang)]
+    assert missing == []
+    # A Chinese label is in Chinese and a Korean one in Korean, not an English label copied over.
+    assert [term.id for term in terms if not _HAN.search(term.zh or "")] == []
+    assert [term.id for term in terms if not _HANGUL.search(term.ko or "")] == []
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 def test_every_bundled_folder_is_a_jurisdiction(bundled: policykit.Dataset) -> None:

@@ -240,7 +240,26 @@ def test_list_events_shows_context_with_cited_facts(run: Run) -> None:
 def test_show_in_french(run: Run) -> None:
     result = run("show", "XA", "--data", str(MINIMAL), "--as-of", "2016-01-01", "--lang", "fr")
     assert result.returncode == 0, result.stderr
-    assert "penalty: emprisonnement de 3\u00a0ans au plus et amende de 45\u202f000\u00a0€ au plus" in result.stdout
+    assert "peine : emprisonnement de 3\u00a0ans au plus et amende de 45\u202f000\u00a0€ au plus" in result.stdout
+    assert "Dispositions en vigueur le 2016-01-01 ; données vérifiées le 2026-11-01." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", ["2016-01-01施行的规定", "处罚：3年以下有期徒刑", "量刑档次 minor_victim：1年以上5年以下"]),
+        ("ko", ["2016-01-01 시행 중인 규정", "처벌: 3년 이하의 징역", "형량 구간 minor_victim: 1년 이상 5년 이하"]),
+    ],
+)
+def test_show_speaks_the_language_asked(run: Run, lang: str, expected: list[str]) -> None:
+    """`show` writes its own words in --lang, not only the penalties; ids and enum values stay as they are."""
+    result = run("show", "XA", "--data", str(MINIMAL), "--as-of", "2016-01-01", "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    for text in expected:
+        assert text in result.stdout
+    assert "penalty:" not in result.stdout
+    assert "Provisions in force" not in result.stdout
+    assert "id: xa/penal-act/art_3" in result.stdout
 
 
 def test_export_formats_and_filters(run: Run, tmp_path: Path) -> None:

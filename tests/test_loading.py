@@ -70,6 +70,35 @@ def test_vocabulary_comes_from_the_bundled_file_when_a_folder_has_none(minimal: 
     assert minimal.factors["minor_victim"].kind.value == "aggravating"
 
 
+def test_chinese_and_korean_vocabulary_labels_are_optional(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    text = (policykit.bundled_data_path() / "vocabulary.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith(("    zh: ", "    ko: "))]
+    (root / "vocabulary.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dataset = policykit.load(root)
+    assert dataset.conducts["covert_filming"].zh is None
+    assert dataset.factors["minor_victim"].ko is None
+    assert all(case.zh is None and case.ko is None for case in dataset.cases.values())
+
+
+def test_vocabulary_labels_are_checked_like_the_others(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    vocabulary = root / "vocabulary.yaml"
+    shutil.copy(policykit.bundled_data_path() / "vocabulary.yaml", vocabulary)
+    bundled = policykit.load()
+    _edit(vocabulary, f"    ko: {bundled.conducts['covert_filming'].ko}\n", "    ko: 불법촬영\n    ja: 盗撮\n")
+    _edit(vocabulary, f"    zh: {bundled.factors['minor_victim'].zh}\n", "    zh: ''\n")
+    _edit(vocabulary, f"    ko: {bundled.cases['maskpark'].ko}\n", "    ko: [MaskPark]\n")
+    with pytest.raises(policykit.DataError) as caught:
+        policykit.load(root)
+    messages = [problem.message for problem in caught.value.problems]
+    assert "conducts.covert_filming: unknown key 'ja'; expected one of: description, en, fr, ko, plain_case, zh" in (
+        messages
+    )
+    assert "factors.minor_victim.zh: expected non-empty text, found text ''" in messages
+    assert any(message.startswith("cases.maskpark.ko: expected non-empty text") for message in messages)
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_file_reports_its_exact_problems(name: str) -> None:
     problems = policykit.validate([BAD_FILES / name])

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from policykit.model import (
     Combination,
+    Factor,
+    FactorKind,
     Fine,
     FineUnit,
     FineUnits,
@@ -21,7 +23,7 @@ from policykit.model import (
     Trial,
     Unit,
 )
-from policykit.rendering import describe_penalty, format_money
+from policykit.rendering import describe_penalty, format_money, text_in, vocabulary_text
 from policykit.tables import Table, display_width, escape_markdown, render, wrap_cells
 
 
@@ -279,3 +281,12 @@ def test_chinese_text_wraps_by_the_columns_it_takes() -> None:
     _, rows = wrap_cells(["法律", "处罚"], [["中华人民共和国治安管理处罚法", "5日以下拘留或者1000元以下罚款"]], 40)
     for cell in rows[0]:
         assert all(display_width(line) <= 20 for line in cell.split("\n"))
+
+
+def test_a_vocabulary_label_in_the_language_asked_else_english_marked_as_such() -> None:
+    minor = Factor("minor_victim", FactorKind.AGGRAVATING, "Victim is a minor", "Victime mineure", zh="未成年被害人")
+    assert text_in(minor, "zh") == ("未成年被害人", "zh-Hans")
+    assert text_in(minor, "fr") == ("Victime mineure", "fr")
+    # No Korean label: the English one, tagged English so that HTML marks it.
+    assert text_in(minor, "ko") == ("Victim is a minor", "en")
+    assert vocabulary_text(attrs.evolve(minor, ko="피해자가 미성년자"), "ko") == "피해자가 미성년자"

@@ -319,6 +319,9 @@ def test_show_gives_the_coverage_statement_and_json(capsys: pytest.CaptureFixtur
     assert code == 0
     assert "possession_viewing: not covered (its plain case)." in out
     assert "narrower cases" in out
+    code, out, _ = _run(capsys, *args, "--lang", "ko")
+    assert "possession_viewing: 규정 없음(기본 사안)." in out
+    assert "아래 규정들은 더 좁은 사안에만 적용된다." in out
     code, out, _ = _run(capsys, *args, "--format", "json")
     document = json.loads(out)
     assert document["coverage"][0]["status"] == "not_covered"
