@@ -38,3 +38,13 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         del os.environ["POLICYKIT_CACHE_DIR"]
     else:
         os.environ["POLICYKIT_CACHE_DIR"] = saved
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, with the cache on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("POLICYKIT_CACHE", raising=False)
+    monkeypatch.delenv("POLICYKIT_REPLAY", raising=False)
+    return folder

@@ -18,14 +18,6 @@ from .conftest import MINIMAL
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("POLICYKIT_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def data(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     shutil.copytree(MINIMAL, root)

@@ -18,14 +18,6 @@ COMMAND = Path(sys.executable).parent / "policykit"
 ARGS = ["compare", "--as-of", "2026-11-21", "--conduct", "covert_filming"]
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("POLICYKIT_CACHE", raising=False)
-    return folder
-
-
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(COMMAND), *args], capture_output=True, text=True, cwd=cwd, check=False)
 
