@@ -3,6 +3,7 @@ when anything the text depends on has changed."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from policykit import _replay
+from policykit import _replay, cli
+from policykit.cli import main
 
 from .conftest import MINIMAL
 
@@ -124,3 +126,78 @@ def test_a_replayed_answer_to_a_reader_that_stops_early_exits_zero(cache: Path, 
     result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert (result.returncode, result.stderr) == (0, "")
     assert len(result.stdout) == 10
+
+
+# -- in process: what the installed command does ---------------------------------------------------------------
+
+
+def test_a_kept_answer_is_replayed_word_for_word(cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answer_key = _replay.key(ARGS)
+    assert answer_key is not None
+    assert _replay.run_and_keep(answer_key, lambda: main(ARGS)) == 0
+    printed = capsys.readouterr().out
+    assert len(list(cache.glob("*.answer"))) == 1
+    again = io.StringIO()
+    assert _replay.replay(answer_key, again)
+    assert again.getvalue() == printed
+
+
+def test_a_run_that_writes_to_standard_error_or_fails_is_not_kept(cache: Path) -> None:
+    def noisy() -> int:
+        sys.stdout.write("a table\n")
+        sys.stderr.write("a warning\n")
+        return 0
+
+    assert _replay.run_and_keep("a" * 64, noisy) == 0
+    assert _replay.run_and_keep("b" * 64, lambda: 1) == 1
+    assert not list(cache.glob("*.answer"))
+    assert not _replay.replay("a" * 64, io.StringIO())
+
+
+def test_the_entry_point_computes_once_then_replays(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["policykit", *ARGS])
+    with pytest.raises(SystemExit) as first:
+        _replay.entry_point()
+    assert first.value.code == 0
+    printed = capsys.readouterr().out
+
+    def refuse(argv: object = None) -> int:
+        raise AssertionError("the answer was computed again, not replayed")
+
+    monkeypatch.setattr(cli, "main", refuse)
+    with pytest.raises(SystemExit) as second:
+        _replay.entry_point()
+    assert second.value.code == 0
+    assert capsys.readouterr().out == printed
+
+
+class _Closed(io.StringIO):
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "message"),
+    [(BrokenPipeError(32, "Broken pipe"), 0, ""), (OSError(28, "No space left on device"), 1, "No space left")],
+)
+def test_a_replay_to_a_closed_or_full_output(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], error: OSError, status: int,
+    message: str,
+) -> None:  # fmt: skip
+    answer_key = _replay.key(ARGS)
+    assert answer_key is not None
+    _replay.run_and_keep(answer_key, lambda: main(ARGS))
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "argv", ["policykit", *ARGS])
+    monkeypatch.setattr(sys, "stdout", _Closed(error))
+    monkeypatch.setattr(_replay, "drop_stdout", lambda: None)  # the test's own stdout stays
+    with pytest.raises(SystemExit) as stopped:
+        _replay.entry_point()
+    assert stopped.value.code == status
+    assert message in capsys.readouterr().err
