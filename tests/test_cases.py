@@ -355,10 +355,13 @@ AGGRAVATED = [
     E("AU", "deepfake_distribution", ("online",), "specific_offence", "au/criminal-code/s_474-17a", 72,
       why="s. 474.17A as substituted by the Deepfake Sexual Material Act 2024: 6 years"),
     # England and Wales: the purpose elements, minor victims, demands for property, and the network offence before 2024.
+    # s. 67A is one provision whose two purposes (s. 67A(3)(a), (b)) form one applies_when_any group: either applies it.
     E("GB-EAW", "covert_filming", ("sexual_gratification_purpose",), "specific_offence",
-      "gb-eaw/soa-2003/s_67a__para_3__item_a", 24, why="s. 67 and s. 67A(3)(a) both 2 years; s. 67A is listed first"),
+      "gb-eaw/soa-2003/s_67a", 24, why="s. 67 and s. 67A (purpose (3)(a)) both 2 years; s. 67A is listed first"),
     E("GB-EAW", "covert_filming", ("intent_to_cause_distress",), "specific_offence",
-      "gb-eaw/soa-2003/s_67a__para_3__item_b", 24, why="s. 67A(3)(b): upskirting to humiliate, alarm or distress"),
+      "gb-eaw/soa-2003/s_67a", 24, why="s. 67A(3)(b): upskirting to humiliate, alarm or distress"),
+    E("GB-EAW", "covert_filming", ("intent_to_cause_distress",), "specific_offence", "gb-eaw/soa-2003/s_67a", 24,
+      on=D(2020, 1, 1), why="s. 67A from 2019-04-12: the distress purpose alone suffices; s. 67 does not reach it"),
     E("GB-EAW", "distribution_covert", ("intent_to_cause_distress",), "specific_offence",
       "gb-eaw/soa-2003/s_66b__para_2", 24),
     E("GB-EAW", "distribution_consensual", ("sexual_gratification_purpose",), "specific_offence",
