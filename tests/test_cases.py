@@ -247,7 +247,7 @@ PLAIN = [
       why="s. 162(4) (sells) and s. 162.1 (sells), 5 years each"),
     E("CA", "possession_viewing", (), "not_covered", why="s. 163.1(4) needs a person under 18"),
     E("CA", "threat_to_distribute", (), "general_offence", "ca/criminal-code/s_346", None,
-      why="extortion, s. 346(1.1)(b): imprisonment for life, no term stated"),
+      why="extortion, s. 346(1.1)(b): life; no applies_when_any, since s. 346 reaches a demand of anything"),
     E("CA", "coercion_with_images", (), "general_offence", "ca/criminal-code/s_346", None),
     E("CA", "deepfake_creation", (), "not_covered"),
     E("CA", "deepfake_distribution", (), "unknown",
@@ -395,6 +395,12 @@ AGGRAVATED = [
       on=D(2011, 1, 1), why="S.C. 2005 c. 32 s. 7(2): 10 years, minimum 1 year, on indictment"),
     E("CA", "coercion_with_images", (), "general_offence", "ca/criminal-code/s_346", None, on=D(2011, 1, 1),
       why="extortion reaches a demand for sexual acts or images (R. v. Davis, [1999] 3 S.C.R. 759)"),
+    # s. 346 carries no condition (decided 2026-11-30): a demand of money or of sexual acts is extortion alike, and so is
+    # the plain case (sextortion implies a demand of something, as for France's art. 312-10).
+    E("CA", "threat_to_distribute", ("property_demanded",), "general_offence", "ca/criminal-code/s_346", None,
+      why="a demand of money: s. 346, as for any demand"),
+    E("CA", "threat_to_distribute", ("sexual_act_demanded",), "general_offence", "ca/criminal-code/s_346", None,
+      why="sexual favours are 'anything' (R. v. Davis, [1999] 3 S.C.R. 759)"),
     E("KR", "deepfake_creation", (), "not_covered", on=D(2022, 1, 1),
       why="SCA 14-2(1) needed a purpose of distribution until Act No. 20459 (2024-10-16)"),
     E("CN", "victim_doxxing", (), "general_offence", "cn/criminal-law/art_253-1", 36,
