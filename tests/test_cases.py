@@ -754,3 +754,13 @@ def test_a_group_of_conditions_needs_one_of_its_facts(tmp_path: Path) -> None:
 
     files = canonical_files(root)
     assert any("applies_when_any" in content for content in files.values())
+
+
+def test_a_bare_threat_is_not_blackmail(bundled: policykit.Dataset) -> None:
+    """Sextortion's plain case carries a demand (`demand_made`); without one, blackmail and extortion, which need
+    a demand of something, do not apply, and the demand is what would raise the answer."""
+    case = policykit.make_case(bundled, "threat_to_distribute", without=["demand_made"])
+    for code, blackmail in (("FR", "fr/code-penal/art_312-10"), ("CA", "ca/criminal-code/s_346")):
+        answer = policykit.apply(bundled, code, case, AS_OF)
+        assert blackmail not in {found.provision.id for found in answer.applicable}
+        assert (blackmail, "demand_made") in {(found.provision.id, found.fact) for found in answer.raises}
