@@ -396,8 +396,8 @@ AGGRAVATED = [
       on=D(2011, 1, 1), why="S.C. 2005 c. 32 s. 7(2): 10 years, minimum 1 year, on indictment"),
     E("CA", "coercion_with_images", (), "general_offence", "ca/criminal-code/s_346", None, on=D(2011, 1, 1),
       why="extortion reaches a demand for sexual acts or images (R. v. Davis, [1999] 3 S.C.R. 759)"),
-    # s. 346 carries no condition (decided 2026-11-30): a demand of money or of sexual acts is extortion alike, and so is
-    # the plain case (sextortion implies a demand of something, as for France's art. 312-10).
+    # s. 346 needs a demand of anything (demand_made): a demand of money or of sexual acts is extortion alike, and so
+    # is the plain case (sextortion carries a demand of something, as for France's art. 312-10).
     E("CA", "threat_to_distribute", ("property_demanded",), "general_offence", "ca/criminal-code/s_346", None,
       why="a demand of money: s. 346, as for any demand"),
     E("CA", "threat_to_distribute", ("sexual_act_demanded",), "general_offence", "ca/criminal-code/s_346", None,
