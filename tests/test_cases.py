@@ -40,6 +40,7 @@ class Expected:
     months: int | str | None = None
     """Maximum imprisonment in months; "open" for "at least N years" with no stated maximum; None for none."""
     fine: int | None = None
+    """The fine's ceiling: its maximum, or for a fine in units the most units at the highest value of one."""
     detention_days: int | None = None
     on: dt.date = AS_OF
     quantities: tuple[tuple[str, int], ...] = ()
@@ -52,13 +53,15 @@ def _ceiling(penalty: Penalty | None) -> tuple[int | str | None, int | None, int
     months: int | str | None = None
     if penalty.imprisonment is not None:
         months = int(penalty.imprisonment.max.months) if penalty.imprisonment.max else "open"
-    fine = penalty.fine.max if penalty.fine is not None else None
+    fine = penalty.fine.ceiling if penalty.fine is not None else None
     detention = penalty.administrative_detention
     days = detention.max.days if detention is not None and detention.max is not None else None
     return months, fine, days
 
 
 E = Expected
+#: The most a German day fine can reach since 2009-07-04 (StGB § 40: 360 daily units of at most €30,000).
+DAY_FINE = 360 * 30_000
 # fmt: off
 PLAIN = [
     # -- France: Code pénal, read on Légifrance (article pages and their version history) ----------------------
@@ -269,27 +272,33 @@ PLAIN = [
     #    (bundestag/gesetze mirror), the official XML of 2020-08-31 (nfelger/gesetze-aus-dem-internet copy, for
     #    2015-2020), the 2023 XML (QuantLaw archive) and the April 2026 XML (krambox archive); re-checked by a second
     #    reader on 2026-11-30.
-    #    Day fines (5-360 units of 1-30,000 EUR, § 40) have no fixed maximum amount, so `fine` is None.
+    #    Day fines (5-360 units of 1-30,000 EUR, § 40): `fine` is their ceiling, DAY_FINE.
     E("DE", "covert_filming", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
-      why="201a(1) no. 1 (dwelling or protected room) and 184k(1) no. 1: 2 y or day fine each; the tie goes to 201a"),
+      why="201a(1) no. 1 (dwelling or protected room) and 184k(1) no. 1: 2 y or day fine each; the tie goes to 201a",
+      fine=DAY_FINE),
     E("DE", "distribution_covert", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
-      why="201a(1) no. 4 (images made under no. 1), 184k(1) no. 2: 2 y or day fine; 201a(2) needs reputation damage"),
+      why="201a(1) no. 4 (images made under no. 1), 184k(1) no. 2: 2 y or day fine; 201a(2) needs reputation damage",
+      fine=DAY_FINE),
     E("DE", "distribution_consensual", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
-      why="201a(1) no. 5 (authorised images of the no. 1 kind) and 184k(1) no. 3: 2 y or day fine; KUG 33 1 y"),
+      why="201a(1) no. 5 (authorised images of the no. 1 kind) and 184k(1) no. 3: 2 y or day fine; KUG 33 1 y",
+      fine=DAY_FINE),
     E("DE", "distribution_for_profit", (), "specific_offence", "de/stgb/art_201a__para_1", 24,
-      why="selling is making accessible (201a(1) nos. 4-5); no profit aggravation; 201a(3) is for under-18s"),
+      why="selling is making accessible (201a(1) nos. 4-5); no profit aggravation; 201a(3) is for under-18s",
+      fine=DAY_FINE),
     E("DE", "possession_viewing", (), "not_covered",
       why="only child and youth pornography possession (184b(3), 184c(3))"),
     E("DE", "threat_to_distribute", (), "general_offence", "de/stgb/art_241__para_1", 12,
-      why="241(1) since 2021-04-03: threat of an offence against sexual self-determination (184k), 1 y or day fine"),
-    E("DE", "coercion_with_images", (), "general_offence", "de/stgb/art_240__para_1", 36),
+      why="241(1) since 2021-04-03: threat of an offence against sexual self-determination (184k), 1 y or day fine",
+      fine=DAY_FINE),
+    E("DE", "coercion_with_images", (), "general_offence", "de/stgb/art_240__para_1", 36, fine=DAY_FINE),
     E("DE", "deepfake_creation", (), "not_covered", why="§ 201b StGB-E is a bill; KUG 33 needs dissemination"),
     E("DE", "deepfake_distribution", (), "general_offence", "de/kug/art_33__para_1", 12,
-      why="KUG 22, 33: disseminating a likeness without consent, 1 y or day fine, on complaint"),
+      why="KUG 22, 33: disseminating a likeness without consent, 1 y or day fine, on complaint", fine=DAY_FINE),
     E("DE", "device_trade", (), "specific_offence", "de/ttdsg/art_27__para_1", 24,
-      why="TTDSG 8(1), 27(1) no. 3: making or marketing disguised transmitting cameras"),
+      why="TTDSG 8(1), 27(1) no. 3: making or marketing disguised transmitting cameras", fine=DAY_FINE),
     E("DE", "victim_doxxing", (), "general_offence", "de/stgb/art_126a__para_1", 24,
-      why="126a(1) since 2021-09-22: dissemination of personal data exposing a person to danger, 2 y or day fine"),
+      why="126a(1) since 2021-09-22: dissemination of personal data exposing a person to danger, 2 y or day fine",
+      fine=DAY_FINE),
     E("DE", "platform_duty", (), "unknown", why="NetzDG duties repealed 2024-05-14; DSA/DDG fines not coded"),
     E("DE", "group_administration", (), "unknown", why="127 (platforms) lists child and youth pornography only"),
 ]
@@ -357,7 +366,8 @@ AGGRAVATED = [
       "us/usc-47-223h/sec_223__subsec_h__para_6__subpara_a", 36),
     E("US", "deepfake_distribution", ("online",), "specific_offence", "us/usc-47-223h/sec_223__subsec_h__para_3", 24),
     E("AU", "deepfake_distribution", ("online",), "specific_offence", "au/criminal-code/s_474-17a", 72,
-      why="s. 474.17A as substituted by the Deepfake Sexual Material Act 2024: 6 years"),
+      why="s. 474.17A as substituted by the Deepfake Sexual Material Act 2024: 6 years",
+      fine=360 * 364),  # Crimes Act s. 4B(2): 5 penalty units a month, of A$364 each from 2026-07-01
     # England and Wales: the purpose elements, minor victims, demands for property, and the network offence before 2024.
     # s. 67A is one provision whose two purposes (s. 67A(3)(a), (b)) form one applies_when_any group: either applies it.
     E("GB-EAW", "covert_filming", ("sexual_gratification_purpose",), "specific_offence",
@@ -449,18 +459,20 @@ AGGRAVATED = [
     # -- Germany (texts as for PLAIN) ---------------------------------------------------------------------------
     E("DE", "distribution_covert", ("minor_under_14",), "specific_offence", "de/stgb/art_184b__para_1", 120,
       why="184b(1) since 2024-06-28: 6 months to 10 years"),
-    E("DE", "distribution_covert", ("minor_victim",), "specific_offence", "de/stgb/art_184c__para_1", 36),
+    E("DE", "distribution_covert", ("minor_victim",), "specific_offence", "de/stgb/art_184c__para_1", 36,
+      fine=DAY_FINE),
     E("DE", "possession_viewing", ("minor_under_14",), "specific_offence", "de/stgb/art_184b__para_3", 60),
-    E("DE", "possession_viewing", ("minor_victim",), "specific_offence", "de/stgb/art_184c__para_3", 24),
+    E("DE", "possession_viewing", ("minor_victim",), "specific_offence", "de/stgb/art_184c__para_3", 24, fine=DAY_FINE),
     E("DE", "distribution_covert", ("minor_under_14", "for_profit", "habitual"), "specific_offence",
       "de/stgb/art_184b__para_1", 180, why="184b(2) gewerbsmäßig: not under 2 years, § 38(2) maximum 15 years"),
     E("DE", "distribution_covert", ("minor_victim", "organised_group"), "specific_offence", "de/stgb/art_184c__para_1",
       60, why="184c(2) gang: 3 months to 5 years"),
-    E("DE", "threat_to_distribute", ("property_demanded",), "general_offence", "de/stgb/art_253__para_1", 60),
+    E("DE", "threat_to_distribute", ("property_demanded",), "general_offence", "de/stgb/art_253__para_1", 60,
+      fine=DAY_FINE),
     E("DE", "threat_to_distribute", ("to_the_public",), "general_offence", "de/stgb/art_241__para_1", 24,
-      why="241(4): publicly or by disseminating content, 2 y"),
+      why="241(4): publicly or by disseminating content, 2 y", fine=DAY_FINE),
     E("DE", "coercion_with_images", ("attempt",), "general_offence", "de/stgb/art_240__para_1", 36,
-      why="240(3): attempt punishable, statutory range"),
+      why="240(3): attempt punishable, statutory range", fine=DAY_FINE),
     E("DE", "coercion_with_images", ("sexual_act_demanded",), "general_offence", "de/stgb/art_177__para_2", 60,
       why="177(2) no. 5 since 2016-11-10: 6 months to 5 years"),
     E("DE", "coercion_with_images", ("sexual_act_demanded",), "general_offence", "de/stgb/art_240__para_1", 60,
@@ -471,22 +483,24 @@ AGGRAVATED = [
     E("DE", "distribution_covert", ("minor_under_14",), "specific_offence", "de/stgb/art_184b__para_1", 120,
       on=D(2022, 6, 1), why="184b(1) 2021-07-01 to 2024-06-27: 1 to 10 years"),
     E("DE", "possession_viewing", ("minor_under_14",), "specific_offence", "de/stgb/art_184b__para_4", 24,
-      on=D(2014, 6, 1), why="184b(4) before 2015-01-27: 2 y or day fine"),
-    E("DE", "distribution_consensual", (), "specific_offence", "de/stgb/art_201a__para_3", 12, on=D(2012, 6, 1)),
-    E("DE", "device_trade", (), "specific_offence", "de/tkg-2004/art_148__para_1", 24, on=D(2015, 1, 1)),
+      on=D(2014, 6, 1), why="184b(4) before 2015-01-27: 2 y or day fine", fine=DAY_FINE),
+    E("DE", "distribution_consensual", (), "specific_offence", "de/stgb/art_201a__para_3", 12, on=D(2012, 6, 1),
+      fine=DAY_FINE),
+    E("DE", "device_trade", (), "specific_offence", "de/tkg-2004/art_148__para_1", 24, on=D(2015, 1, 1), fine=DAY_FINE),
     E("DE", "platform_duty", (), "administrative_sanction", "de/netzdg/art_4__para_2", None, 5_000_000,
       on=D(2020, 1, 1)),
     E("DE", "group_administration", ("minor_victim",), "specific_offence", "de/stgb/art_127__para_1", 60,
-      why="127(1): platform for 184c(1) offences, 5 y or day fine"),
+      why="127(1): platform for 184c(1) offences, 5 y or day fine", fine=DAY_FINE),
     E("DE", "group_administration", ("minor_under_14",), "specific_offence", "de/stgb/art_127__para_1", 120,
       on=D(2022, 6, 1), why="127(4) while 184b(1) distribution was a felony (2021-07-01 to 2024-06-27): 1 to 10 y"),
     E("DE", "victim_doxxing", (), "unknown", on=D(2020, 6, 1)),
     E("DE", "distribution_covert", ("reputation_damage",), "specific_offence", "de/stgb/art_201a__para_2", 24,
-      why="201a(2): images apt to damage the victim's reputation considerably, wherever taken; same 2 y as 201a(1)"),
+      why="201a(2): images apt to damage the victim's reputation considerably, wherever taken; same 2 y as 201a(1)",
+      fine=DAY_FINE),
     E("DE", "distribution_consensual", (), "specific_offence", "de/stgb/art_201a__para_1", 24, on=D(2018, 6, 1),
-      why="201a(1) no. 4 in the 2015-2020 text (official XML of 2020-08-31): 2 y or day fine"),
+      why="201a(1) no. 4 in the 2015-2020 text (official XML of 2020-08-31): 2 y or day fine", fine=DAY_FINE),
     E("DE", "distribution_for_profit", ("minor_victim",), "specific_offence", "de/stgb/art_184c__para_1", 36,
-      on=D(2018, 6, 1), why="184c(1) 2015-2020: 3 y or day fine; 201a(3) (nude images for payment) 2 y"),
+      on=D(2018, 6, 1), why="184c(1) 2015-2020: 3 y or day fine; 201a(3) (nude images for payment) 2 y", fine=DAY_FINE),
 ]
 
 HISTORY = [
