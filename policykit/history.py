@@ -115,9 +115,18 @@ def _predecessors(dataset: Dataset) -> dict[str, str]:
     return {p.successor: p.id for p in dataset.provisions.values() if p.successor is not None}
 
 
+def _unknown_fine_ceiling(version: Version) -> bool:
+    """A fine counted in units whose value in the period the data does not state: its ceiling is unknown, not 0."""
+    fine = version.penalty.fine if version.penalty is not None else None
+    return fine is not None and fine.units is not None and fine.ceiling is None and not fine.unspecified
+
+
 def _penalty_change(provision: Provision, before: Version, after: Version) -> ChangeKind:
-    old = severity(provision.liability, before.penalty)
-    new = severity(provision.liability, after.penalty)
+    old: tuple[object, ...] = severity(provision.liability, before.penalty)
+    new: tuple[object, ...] = severity(provision.liability, after.penalty)
+    if _unknown_fine_ceiling(before) or _unknown_fine_ceiling(after):
+        # Fines whose ceilings cannot both be stated are not compared: the rest of the penalty decides.
+        old, new = old[:-1], new[:-1]
     if new > old:
         return ChangeKind.RAISED
     if new < old:

@@ -366,8 +366,8 @@ AGGRAVATED = [
       "us/usc-47-223h/sec_223__subsec_h__para_6__subpara_a", 36),
     E("US", "deepfake_distribution", ("online",), "specific_offence", "us/usc-47-223h/sec_223__subsec_h__para_3", 24),
     E("AU", "deepfake_distribution", ("online",), "specific_offence", "au/criminal-code/s_474-17a", 72,
-      why="s. 474.17A as substituted by the Deepfake Sexual Material Act 2024: 6 years",
-      fine=360 * 364),  # Crimes Act s. 4B(2): 5 penalty units a month, of A$364 each from 2026-07-01
+      why="s. 474.17A as substituted by the Deepfake Sexual Material Act 2024: 6 years; a fine of 360 penalty units"
+          " (Crimes Act s. 4B(2)), whose value from 2026-07-01 was not read in a named source: no ceiling"),
     # England and Wales: the purpose elements, minor victims, demands for property, and the network offence before 2024.
     # s. 67A is one provision whose two purposes (s. 67A(3)(a), (b)) form one applies_when_any group: either applies it.
     E("GB-EAW", "covert_filming", ("sexual_gratification_purpose",), "specific_offence",

@@ -133,3 +133,30 @@ def test_a_date_before_the_data_begins_warns(minimal: policykit.Dataset) -> None
         policykit.provisions_in_force(minimal, "XA", "2009-12-31")
     with pytest.warns(policykit.BeforeCoverageWarning):
         policykit.compare(minimal, ["covert_filming"], on=D(2005, 1, 1))
+
+
+def test_a_fine_in_units_of_unstated_value_is_neither_a_raise_nor_a_lowering(minimal: policykit.Dataset) -> None:
+    """A penalty-unit fine whose unit value the data does not state for a period has an unknown ceiling, not 0."""
+    import attrs
+
+    from policykit.history import ChangeKind, _penalty_change
+    from policykit.model import Fine, FineUnit, FineUnits, Term, TermRange, Unit
+
+    provision = minimal.provisions["xa/penal-act/art_3"]
+    before = provision.versions[-1]
+    assert before.penalty is not None
+    known = attrs.evolve(
+        before,
+        penalty=attrs.evolve(
+            before.penalty, fine=Fine("EUR", units=FineUnits(FineUnit.PENALTY, max=300, per_unit_max=330))
+        ),
+    )
+    unknown = attrs.evolve(
+        before, penalty=attrs.evolve(before.penalty, fine=Fine("EUR", units=FineUnits(FineUnit.PENALTY, max=300)))
+    )
+    assert _penalty_change(provision, known, unknown) is ChangeKind.AMENDED
+    assert _penalty_change(provision, unknown, known) is ChangeKind.AMENDED
+    longer = attrs.evolve(
+        unknown, penalty=attrs.evolve(unknown.penalty, imprisonment=TermRange(max=Term(9, Unit.YEARS)))
+    )
+    assert _penalty_change(provision, known, longer) is ChangeKind.RAISED
