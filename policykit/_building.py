@@ -554,22 +554,24 @@ class _Builder:
                 ok = False
                 continue
             group: list[str] = []
+            group_ok = True
             for position, item, item_mark in inner:
                 checked = fields.check_identifier(f"{key}[{index}][{position}]", item, item_mark)
                 if checked is None:
-                    ok = False
+                    group_ok = False
                 elif checked not in self.factors:
                     fields.file.add(
                         item_mark,
                         f"{fields.path(key)}[{index}][{position}]: " + unknown_id("factor", checked, self.factors),
                     )
-                    ok = False
+                    group_ok = False
                 elif checked in group:
                     fields.file.add(item_mark, f"{fields.path(key)}[{index}][{position}]: {checked!r} is listed twice")
-                    ok = False
+                    group_ok = False
                 else:
                     group.append(checked)
-            if ok and len(group) < 2:
+            ok = ok and group_ok
+            if group_ok and len(group) < 2:
                 fields.file.add(
                     mark,
                     f"{fields.path(key)}[{index}]: expected two or more facts, one of which must hold"

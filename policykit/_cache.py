@@ -73,9 +73,14 @@ class _File(Protocol):
     def relative(self) -> str: ...
 
 
+def switched_off(variable: str) -> bool:
+    """Whether the environment variable `variable` says off (`0`, `off`, `no`, `false`, in any case)."""
+    return os.environ.get(variable, "").strip().lower() in _OFF
+
+
 def folder() -> Path | None:
     """The cache folder, or None when the cache is turned off (`POLICYKIT_CACHE=0`) or no folder can be named."""
-    if os.environ.get("POLICYKIT_CACHE", "").strip().lower() in _OFF:
+    if switched_off("POLICYKIT_CACHE"):
         return None
     chosen = os.environ.get("POLICYKIT_CACHE_DIR")
     if chosen:

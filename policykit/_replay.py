@@ -50,7 +50,6 @@ _UNSAFE_OPTIONS = ("--data", "--merge", "--output", "--help", "--template", "--t
 _SHELL_COUNTERS = frozenset({"PWD", "OLDPWD", "SHLVL", "_"})
 #: Libraries whose installed copy can change an answer.
 _LIBRARIES = ("attr", "attrs", "babel", "tabulate", "yaml", "jinja2")
-_OFF = ("0", "off", "no", "false")
 #: An answer larger than this is not kept.
 _MAX_ANSWER = 64 * 1024 * 1024
 
@@ -104,7 +103,7 @@ def _stamp(path: str) -> bytes:
 def key(argv: Sequence[str], roots: Sequence[Path] | None = None) -> str | None:
     """The key of the answer to `argv`, or None when it must not be replayed (not eligible, the cache is off,
     or something it depends on cannot be read)."""
-    if not eligible(argv) or _cache.folder() is None or os.environ.get("POLICYKIT_REPLAY", "") in _OFF:
+    if not eligible(argv) or _cache.folder() is None or _cache.switched_off("POLICYKIT_REPLAY"):
         return None
     digest = hashlib.sha256(_FORMAT + __version__.encode() + b"\0" + sys.version.encode() + b"\0")
     try:

@@ -291,12 +291,7 @@ def _is_seriousness(dataset: Dataset, fact: str) -> bool:
 
 
 def _base_need(dataset: Dataset, version: Version, case: Case) -> _Need:
-    need = _base_facts_need(dataset, version, case)
     missing_any = tuple(group for group in version.applies_when_any if not any(case.has(fact) for fact in group))
-    return _Need(need.missing, need.thresholds, need.met, missing_any)
-
-
-def _base_facts_need(dataset: Dataset, version: Version, case: Case) -> _Need:
     thresholds = _thresholds_for(version, "base")
     met = _reached(case, thresholds)
     missing = []
@@ -314,8 +309,8 @@ def _base_facts_need(dataset: Dataset, version: Version, case: Case) -> _Need:
             fact = seriousness[0] if seriousness else "serious"
             if fact not in missing:
                 missing.append(fact)
-            return _Need(tuple(missing), thresholds)
-    return _Need(tuple(missing), (), met)
+            return _Need(tuple(missing), thresholds, missing_any=missing_any)
+    return _Need(tuple(missing), (), met, missing_any)
 
 
 def _tier_need(dataset: Dataset, version: Version, tier: Tier, case: Case) -> _Need:

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from fractions import Fraction
 from functools import cache
+from typing import TypeVar
 
 from policykit._babel import Locale, format_currency, format_date, format_decimal
 from policykit._gettext import LANGUAGES as LANGUAGES
@@ -158,6 +159,7 @@ _DETENTION = (
     N_("detention {min_number}–{max}"),
     N_("detention {min}–{max}"),
 )
+_T = TypeVar("_T")
 _BARE = (N_("up to {max}"), N_("at least {min}"), N_("{min_number}–{max}"), N_("{min}–{max}"))
 # A fine's amount; administrative fines have their own words in some languages (Chinese 罚款 beside the criminal
 # 罚金, Korean 과태료 beside 벌금), so they are asked with the context "administrative".
@@ -280,19 +282,32 @@ def format_term(term: Term, lang: str = "en") -> str:
     return catalog.gettext("{term} less a day").format(term=text) if term.less_a_day else text
 
 
-def _range(term_range: TermRange, lang: str, messages: tuple[str, str, str, str] = _BARE) -> str:
+def _span(
+    low: _T | None,
+    high: _T | None,
+    write: Callable[[_T], str],
+    lang: str,
+    messages: tuple[str, str, str, str],
+    between: str,
+    min_number: str = "",
+) -> str:
+    """`up to {max}`, `at least {min}` or the `between` message of `messages`, with bounds written by `write`."""
     _ = translator(lang)
-    up_to, at_least, one_unit, two_units = messages
-    low, high = term_range.min, term_range.max
+    up_to, at_least = messages[0], messages[1]
     if low is not None and high is not None:
-        message = one_unit if low.unit is high.unit else two_units
-        return _(message).format(
-            min=format_term(low, lang), max=format_term(high, lang), min_number=format_decimal(low.amount, locale=lang)
-        )
+        return _(between).format(min=write(low), max=write(high), min_number=min_number)
     if high is not None:
-        return _(up_to).format(max=format_term(high, lang))
+        return _(up_to).format(max=write(high))
     assert low is not None
-    return _(at_least).format(min=format_term(low, lang))
+    return _(at_least).format(min=write(low))
+
+
+def _range(term_range: TermRange, lang: str, messages: tuple[str, str, str, str] = _BARE) -> str:
+    low, high = term_range.min, term_range.max
+    one_unit = low is not None and high is not None and low.unit is high.unit
+    between = messages[2] if one_unit else messages[3]
+    number = format_decimal(low.amount, locale=lang) if low is not None else ""
+    return _span(low, high, lambda term: format_term(term, lang), lang, messages, between, number)
 
 
 def _fine(fine: Fine, lang: str, administrative: bool = False) -> str:
@@ -329,23 +344,17 @@ def _fine_units(fine: Fine, units: FineUnits, lang: str) -> str:
     """`fine of 5-360 daily units of €1-€30,000 each`: the units as a range of terms, the value as a range of
     amounts."""
     _ = translator(lang)
-    up_to, at_least, one_unit, two_units = _BARE
-
-    def bounds(low: int | None, high: int | None, write: Callable[[int], str], message: str) -> str:
-        if low is not None and high is not None:
-            return _(message).format(min=write(low), max=write(high), min_number=format_decimal(low, locale=lang))
-        if high is not None:
-            return _(up_to).format(max=write(high))
-        assert low is not None
-        return _(at_least).format(min=write(low))
-
-    count = bounds(units.min, units.max, lambda number: _unit_count(number, units.kind, lang), one_unit)
+    number = format_decimal(units.min, locale=lang) if units.min is not None else ""
+    count = _span(
+        units.min, units.max, lambda count: _unit_count(count, units.kind, lang), lang, _BARE, _BARE[2], number
+    )
     bare, valued = _FINE_UNITS
     if units.per_unit_min is None and units.per_unit_max is None:
         return _(bare).format(units=count)
-    value = bounds(
-        units.per_unit_min, units.per_unit_max, lambda amount: format_money(amount, fine.currency, lang), two_units
-    )
+    value = _span(
+        units.per_unit_min, units.per_unit_max, lambda amount: format_money(amount, fine.currency, lang), lang,
+        _BARE, _BARE[3],
+    )  # fmt: skip
     return _(valued).format(units=count, value=value)
 
 
